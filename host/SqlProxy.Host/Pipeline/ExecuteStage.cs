@@ -1,0 +1,33 @@
+using SqlProxy.Host.Upstream;
+using SqlProxy.Sdk;
+
+namespace SqlProxy.Host.Pipeline;
+
+/// <summary>Runs the allowed statements against the database (skipped for a dry run).</summary>
+internal sealed class ExecuteStage(StatementExecutor executor, ILogger<ExecuteStage> logger) : IQueryStage
+{
+    public string Name => "execute";
+
+    public async ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken)
+    {
+        if (context.Request.DryRun) return StageResult.Next(context);
+        var database = context.Database!;
+        try
+        {
+            var result = await executor.ExecuteAsync(database, context.Statements.Select(s => s.Sql).ToArray(), cancellationToken);
+            return StageResult.Next(context with { Result = result });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = UpstreamFailure.From(e, database.Config.Name);
+            if (failure.StatusCode >= 500)
+                logger.LogWarning("Database {Database} failed a request: {Code} {Reason}", database.Config.Name, failure.Code, e.Message);
+            return StageResult.Stop(context, new QueryFailure(failure.StatusCode, failure.Code, failure.Message));
+        }
+        finally
+        {
+            if (context.Statements.Any(s => StatementKinds.CategoryOf(s.Kind) == StatementCategory.Definition))
+                database.Schema.Invalidate();
+        }
+    }
+}

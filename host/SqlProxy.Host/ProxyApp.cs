@@ -1,0 +1,78 @@
+using Serilog;
+using Serilog.Events;
+using SqlProxy.Analysis;
+using SqlProxy.Host.Audit;
+using SqlProxy.Host.Auth;
+using SqlProxy.Host.Configuration;
+using SqlProxy.Host.Http;
+using SqlProxy.Host.Pipeline;
+using SqlProxy.Host.Rules;
+using SqlProxy.Host.Upstream;
+using SqlProxy.Plugins.AuditFile;
+using SqlProxy.Plugins.Classifiers;
+using SqlProxy.Sdk;
+
+namespace SqlProxy.Host;
+
+/// <summary>The composition root: builds the web application for a validated configuration.</summary>
+public static class ProxyApp
+{
+    /// <summary>The environment variable that overrides <c>server.listen</c>.</summary>
+    public const string UrlVariable = "SQLPROXY_URL";
+
+    /// <summary>
+    /// Builds the proxy. Throws <see cref="SqlProxy.Rules.RulesException"/> when the rules do not compile.
+    /// </summary>
+    /// <param name="listenUrl">Where to listen; null → <c>SQLPROXY_URL</c>, else <c>server.listen</c>.</param>
+    public static WebApplication Build(ProxyConfig config, string? listenUrl = null)
+    {
+        var rules = new RuleSetProvider(config.Rules);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(listenUrl ?? Environment.GetEnvironmentVariable(UrlVariable) ?? config.Server.Listen);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSerilog(CreateLogger(), dispose: true);
+
+        var services = builder.Services;
+        services.AddSingleton(config);
+        services.AddSingleton(rules);
+        services.AddSingleton(new ApiKeyAuthenticator(config.Users));
+        services.AddSingleton(sp => new DatabaseRegistry(config.Databases, sp.GetRequiredService<ILogger<DatabaseRegistry>>()));
+        services.AddHostedService<SchemaWarmUp>();
+        services.AddSingleton<ISqlAnalyzer>(new CachingSqlAnalyzer(
+            new SqlAnalyzer(new AnalysisLimits(config.Limits.MaxSqlBytes, config.Limits.MaxParseDepth)),
+            config.Limits.ParseCacheEntries));
+        services.AddSingleton<StatementExecutor>();
+
+        services.AddSingleton<IReadOnlyList<IClassifier>>([new PiiClassifier()]);
+        services.AddSingleton(new JsonLinesAuditSink(config.Audit.FilePath));
+        services.AddSingleton(sp => new AuditQueue(
+            [sp.GetRequiredService<JsonLinesAuditSink>()], config.Audit.QueueCapacity, sp.GetRequiredService<ILogger<AuditQueue>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
+
+        services.AddSingleton<IQueryStage>(sp => new AuthenticateStage(sp.GetRequiredService<ApiKeyAuthenticator>(), config.Server));
+        services.AddSingleton<IQueryStage, ValidateRequestStage>();
+        services.AddSingleton<IQueryStage, AnalyseStage>();
+        services.AddSingleton<IQueryStage, DecideStage>();
+        services.AddSingleton<IQueryStage, ExecuteStage>();
+        services.AddSingleton<IQueryStage>(sp => new ClassifyStage(
+            sp.GetRequiredService<IReadOnlyList<IClassifier>>(), config.Classification, sp.GetRequiredService<ILogger<ClassifyStage>>()));
+        services.AddSingleton<QueryPipeline>();
+
+        var app = builder.Build();
+        app.Use(RequestIds.AssignAsync);
+        app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
+            error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information);
+        app.MapQueryEndpoints();
+        if (config.Server.TrustUserField)
+            app.Logger.LogWarning("server.trust_user_field is on: a request's `user` field chooses the user. Never enable this outside development.");
+        return app;
+    }
+
+    private static Serilog.ILogger CreateLogger() => new LoggerConfiguration()
+        .MinimumLevel.Information()
+        .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+        .Enrich.FromLogContext()
+        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+        .CreateLogger();
+}

@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace SqlProxy.Host.Upstream;
+
+/// <summary>
+/// Runs a request's statements as one batch on one pooled connection. PostgreSQL runs a batch in
+/// one implicit transaction, so either every statement takes effect or none does.
+/// </summary>
+internal sealed class StatementExecutor
+{
+    public async Task<ExecutionResult> ExecuteAsync(UpstreamDatabase database, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            // A client-side backstop only: the server's statement_timeout normally fires first.
+            Timeout = database.Config.StatementTimeoutMs / 1000 + 10,
+        };
+        foreach (var statement in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+
+        var maxRows = database.Config.MaxRows;
+        IReadOnlyList<ResultColumnInfo> columns = [];
+        var rows = new List<object?[]>();
+        long rowCount = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                if (reader.FieldCount == 0) continue;
+                columns = Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => new ResultColumnInfo(reader.GetName(i), reader.GetDataTypeName(i)))
+                    .ToArray();
+                rows = [];
+                rowCount = 0;
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    // Rows past the maximum are read and dropped, not cancelled: cancelling would roll back
+                    // earlier statements of the batch while the client is told they succeeded.
+                    if (rowCount++ < maxRows) rows.Add(ReadRow(reader));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+        var affected = batch.BatchCommands.Sum(c => Math.Max(0, c.Rows));
+        return new ExecutionResult(columns, rows, rowCount, (long)affected, Truncated: rowCount > maxRows);
+    }
+
+    private static object?[] ReadRow(NpgsqlDataReader reader)
+    {
+        var row = new object?[reader.FieldCount];
+        for (var i = 0; i < row.Length; i++) row[i] = JsonValues.Normalize(reader, i);
+        return row;
+    }
+}

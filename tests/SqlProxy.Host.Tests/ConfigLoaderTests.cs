@@ -1,0 +1,95 @@
+using SqlProxy.Host.Configuration;
+using SqlProxy.Host.Tests.Support;
+
+namespace SqlProxy.Host.Tests;
+
+/// <summary>The configuration is validated at load, and every error names its key.</summary>
+public sealed class ConfigLoaderTests : IDisposable
+{
+    private const string Valid = """
+        [[databases]]
+        name = "testdb"
+        connection_string = "Host=127.0.0.1;Password=${DB_PASSWORD}"
+
+        [[users]]
+        name = "alice"
+        api_key_sha256 = "60f481b2c1f6cde012c8ef8db1b75556654a2416661b9a39dc1cd14ff987db51"
+        roles = ["admin"]
+
+        [rules]
+        paths = ["rules"]
+
+        [audit]
+        file = "audit.jsonl"
+        """;
+
+    private readonly string directory = Directory.CreateTempSubdirectory("sqlproxy-config-").FullName;
+
+    [Fact]
+    public void The_sample_configuration_loads()
+    {
+        var config = ConfigLoader.Load(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"), name => name == "SQLPROXY_DB_PASSWORD" ? "secret" : null);
+
+        Assert.Equal("testdb", Assert.Single(config.Databases).Name);
+        Assert.Equal(["admin", "analyst", "developer", "auditor"], config.Users.Select(u => u.Name));
+        Assert.Contains("Password=secret", config.Databases[0].ConnectionString);
+        Assert.Contains("Port=5432", config.Databases[0].ConnectionString);
+    }
+
+    [Fact]
+    public void Environment_variables_are_substituted_and_paths_resolved_against_the_file()
+    {
+        var config = Load(Valid, ("DB_PASSWORD", "pw"));
+
+        Assert.Equal("Host=127.0.0.1;Password=pw", config.Databases[0].ConnectionString);
+        Assert.Equal(Path.Combine(directory, "audit.jsonl"), config.Audit.FilePath);
+        Assert.Equal([Path.Combine(directory, "rules")], config.Rules.Paths);
+    }
+
+    [Theory]
+    [InlineData("Password=${DB_PASSWORD}", "Password=${NOPE}", "databases[0].connection_string: environment variable `NOPE` is not set")]
+    [InlineData("roles = [\"admin\"]", "roles = [\"admin\"]\nrole = \"x\"", "users[0].role: is not a known setting")]
+    [InlineData("api_key_sha256 = \"60f481b2c1f6cde012c8ef8db1b75556654a2416661b9a39dc1cd14ff987db51\"", "api_key_sha256 = \"sk-admin-demo-key\"", "users[0].api_key_sha256: must be 64 hexadecimal characters")]
+    [InlineData("name = \"testdb\"", "name = \"testdb\"\nmax_rows = 0", "databases[0].max_rows: must be between 1 and 10000000")]
+    [InlineData("name = \"testdb\"", "name = \"testdb\"\nmax_rows = \"many\"", "databases[0].max_rows: must be an integer, not a string")]
+    [InlineData("[audit]\nfile = \"audit.jsonl\"", "[audit]", "audit.file: is required")]
+    [InlineData("paths = [\"rules\"]", "paths = \"rules\"", "rules.paths: must be a list of strings")]
+    public void A_bad_setting_is_reported_under_its_key(string from, string to, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => Load(Valid.Replace(from, to), ("DB_PASSWORD", "pw")));
+        Assert.Contains(error.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_not_just_the_first()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("[server]\nlisten = \"ftp://x\"\nbogus = 1\n"));
+        Assert.Contains(error.Errors, e => e.StartsWith("server.listen:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("server.bogus:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("databases:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("audit.file:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Invalid_toml_names_line_and_column()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("a = \n"));
+        Assert.Contains("(1,", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_reported()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(directory, "none.toml")));
+        Assert.Contains("file not found", error.Message);
+    }
+
+    private ProxyConfig Load(string toml, params (string Name, string Value)[] environment)
+    {
+        var path = Path.Combine(directory, "sqlproxy.toml");
+        File.WriteAllText(path, toml);
+        return ConfigLoader.Load(path, name => environment.FirstOrDefault(e => e.Name == name).Value);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
