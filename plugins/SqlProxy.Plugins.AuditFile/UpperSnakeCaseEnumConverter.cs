@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SqlProxy.Plugins.AuditFile;
+
+/// <summary>Writes enum values as upper snake case strings: <c>UpstreamError</c> → <c>UPSTREAM_ERROR</c>.</summary>
+internal sealed class UpperSnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseUpper)
+    where TEnum : struct, Enum;
