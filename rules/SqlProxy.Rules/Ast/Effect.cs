@@ -1,0 +1,8 @@
+namespace SqlProxy.Rules.Ast;
+
+/// <summary>What a rule does to the accesses it matches.</summary>
+enum Effect
+{
+    Allow,
+    Block,
+}

@@ -1,0 +1,74 @@
+using SqlProxy.Rules.Ast;
+using Superpower.Model;
+
+namespace SqlProxy.Rules.Parsing;
+
+/// <summary>
+/// The front door of parsing: text → rules and problems. After a problem it resumes at the next rule
+/// (after the next <c>;</c>, or at a word that can only start a rule), so one run reports every rule's problems.
+/// </summary>
+static class RuleParser
+{
+    public static ParsedFile Parse(string text)
+    {
+        var tokenized = RuleTokenizer.Tokenize(text);
+        var tokens = tokenized.Tokens;
+        var problems = tokenized.Problems.Select(p => p.Problem).ToList();
+        var rules = new List<RuleNode>();
+
+        var input = new TokenList<RuleToken>(tokens);
+        var chunkStart = 0;
+        while (!input.IsAtEnd)
+        {
+            var result = RuleGrammar.Rule(input);
+            var next = result.HasValue ? result.Remainder : Resynchronise(input, result.Remainder);
+            var chunkEnd = next.IsAtEnd ? int.MaxValue : tokens[next.Position].Position.Absolute;
+
+            // A rule that holds a lexical problem has been reported already; what the parser makes of it is noise.
+            var spoiled = tokenized.Problems.Any(p => p.Offset >= chunkStart && p.Offset < chunkEnd);
+            if (!spoiled && result.HasValue)
+                rules.Add(result.Value);
+            else if (!spoiled)
+                problems.Add(Describe(result, input, tokens));
+
+            var last = tokens[next.Position - 1].Span;
+            chunkStart = last.Position.Absolute + last.Length;
+            input = next;
+        }
+
+        problems.Sort((a, b) => (a.Position.Line, a.Position.Column).CompareTo((b.Position.Line, b.Position.Column)));
+        return new ParsedFile(rules, problems);
+    }
+
+    static Problem Describe(TokenListParserResult<RuleToken, RuleNode> result, TokenList<RuleToken> start, Token<RuleToken>[] tokens)
+    {
+        var failedAt = result.Remainder;
+        var atRuleBoundary = failedAt.IsAtEnd || Keywords.StartsRule(tokens[failedAt.Position].Kind);
+        var couldEnd = result.Expectations is { } expected && expected.Any(e => e is "`;`" or "end of condition");
+        if (result.ErrorMessage is null && atRuleBoundary && couldEnd && failedAt.Position > start.Position)
+        {
+            var previous = tokens[failedAt.Position - 1].Span;
+            return new Problem(
+                new SourcePosition(previous.Position.Line, previous.Position.Column + previous.Length),
+                "missing `;` at the end of the rule");
+        }
+
+        var position = result.ErrorPosition;
+        return new Problem(new SourcePosition(position.Line, position.Column), result.FormatErrorMessageFragment());
+    }
+
+    static TokenList<RuleToken> Resynchronise(TokenList<RuleToken> start, TokenList<RuleToken> failedAt)
+    {
+        var list = failedAt.Position > start.Position ? failedAt : start.ConsumeToken().Remainder;
+        while (!list.IsAtEnd)
+        {
+            var token = list.ConsumeToken();
+            if (token.Value.Kind == RuleToken.Semicolon)
+                return token.Remainder;
+            if (Keywords.StartsRule(token.Value.Kind) && list.Position > start.Position)
+                return list;
+            list = token.Remainder;
+        }
+        return list;
+    }
+}

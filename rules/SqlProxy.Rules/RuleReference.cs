@@ -1,0 +1,11 @@
+namespace SqlProxy.Rules;
+
+/// <summary>Where a rule stands: its file and line (and its name when it has one).</summary>
+/// <param name="Path">The file, as given in <see cref="RuleSource.Path"/>.</param>
+/// <param name="Line">The line the rule starts on, from 1.</param>
+/// <param name="Name">The name given with <c>rule '…'</c>, or null.</param>
+public sealed record RuleReference(string Path, int Line, string? Name)
+{
+    /// <summary>The rule as <c>path:line</c>.</summary>
+    public override string ToString() => $"{Path}:{Line}";
+}

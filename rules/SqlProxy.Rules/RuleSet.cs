@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using SqlProxy.Rules.Runtime;
+using SqlProxy.Sdk;
+
+namespace SqlProxy.Rules;
+
+/// <summary>An immutable, compiled, indexed set of rules.</summary>
+public sealed class RuleSet
+{
+    readonly RuleIndex _index;
+
+    internal RuleSet(string version, IReadOnlyList<CompiledRule> rules)
+    {
+        Version = version;
+        Rules = rules;
+        _index = new RuleIndex(rules);
+    }
+
+    /// <summary>A rule set with no rules: it denies everything.</summary>
+    public static RuleSet Empty { get; } = new(VersionOf([]), []);
+
+    /// <summary>Content hash of the sources (hex, 12 characters): the version every audit record carries.</summary>
+    public string Version { get; }
+
+    /// <summary>The number of rules.</summary>
+    public int Count => Rules.Count;
+
+    internal IReadOnlyList<CompiledRule> Rules { get; }
+
+    /// <summary>Judges one statement for one request. Never throws for any statement.</summary>
+    /// <param name="request">Who asks, and for which database.</param>
+    /// <param name="statement">What the statement does.</param>
+    /// <returns>The decision; anything that goes wrong while judging blocks, and the reason says so.</returns>
+    public Decision Decide(RequestInfo request, StatementAnalysis statement)
+    {
+        try
+        {
+            return new StatementJudge(_index, request, statement).Decide();
+        }
+        catch (Exception e)
+        {
+            return new Decision(Verdict.Block, null, Reasons.Unjudged(e.Message), []);
+        }
+    }
+
+    internal static string VersionOf(IEnumerable<RuleSource> sources)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var source in sources)
+        {
+            // The separators keep ("ab", "c") and ("a", "bc") apart.
+            hash.AppendData(Encoding.UTF8.GetBytes(source.Path));
+            hash.AppendData([0]);
+            hash.AppendData(Encoding.UTF8.GetBytes(source.Text));
+            hash.AppendData([0]);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+}
