@@ -41,8 +41,9 @@ internal sealed class StatementExecutor
             }
             while (await reader.NextResultAsync(cancellationToken));
         }
-        var affected = batch.BatchCommands.Sum(c => Math.Max(0, c.Rows));
-        return new ExecutionResult(columns, rows, rowCount, (long)affected, Truncated: rowCount > maxRows);
+        long affected = 0;
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands) affected += (long)command.Rows;
+        return new ExecutionResult(columns, rows, rowCount, affected, Truncated: rowCount > maxRows);
     }
 
     private static object?[] ReadRow(NpgsqlDataReader reader)
