@@ -83,12 +83,22 @@ public sealed class BadInputTests(SampleDatabase sample)
     }
 
     [Fact]
-    public async Task A_deeply_nested_expression_is_refused_without_a_crash()
+    public async Task Ten_thousand_nested_parentheses_are_a_clean_syntax_error()
     {
-        var sql = "SELECT " + new string('(', 5_000) + "1" + new string(')', 5_000);
+        var sql = "SELECT " + new string('(', 10_000) + "1" + new string(')', 10_000);
         var response = await Proxy.QueryAsync(DemoKeys.Admin, sql);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("SQL_SYNTAX_ERROR", (string?)(await response.JsonAsync())["error_code"]);
         Assert.Equal(HttpStatusCode.OK, (await Proxy.Client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_parse_tree_deeper_than_the_limit_answers_400()
+    {
+        var sql = string.Concat(Enumerable.Repeat("SELECT (", 300)) + "1" + new string(')', 300);
+        var response = await Proxy.QueryAsync(DemoKeys.Admin, sql);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("SQL_TOO_DEEP", (string?)(await response.JsonAsync())["error_code"]);
     }
 
     [Fact]
