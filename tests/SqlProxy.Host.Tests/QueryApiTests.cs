@@ -135,6 +135,14 @@ public sealed class QueryApiTests(SampleDatabase sample)
         Assert.Equal(3, (long)(await response.JsonAsync())["data"]!["rows_affected"]!);
     }
 
+    [Fact]
+    public async Task A_select_affects_no_rows()
+    {
+        var json = await (await Proxy.QueryAsync(DemoKeys.Analyst, "SELECT id FROM orders LIMIT 4")).JsonAsync();
+        Assert.Equal(4, (long)json["data"]!["row_count"]!);
+        Assert.Equal(0, (long)json["data"]!["rows_affected"]!);
+    }
+
     private async Task<long> CountAsync(string table)
     {
         var json = await (await Proxy.QueryAsync(DemoKeys.Admin, $"SELECT count(*) FROM {table}")).JsonAsync();

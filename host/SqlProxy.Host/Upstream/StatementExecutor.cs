@@ -42,7 +42,11 @@ internal sealed class StatementExecutor
             while (await reader.NextResultAsync(cancellationToken));
         }
         long affected = 0;
-        foreach (NpgsqlBatchCommand command in batch.BatchCommands) affected += (long)command.Rows;
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands)
+        {
+            // PostgreSQL's command tag counts the rows a SELECT returned too; only writes affect rows.
+            if (command.StatementType != StatementType.Select) affected += (long)command.Rows;
+        }
         return new ExecutionResult(columns, rows, rowCount, affected, Truncated: rowCount > maxRows);
     }
 
