@@ -11,7 +11,13 @@ public sealed record SqlAnalysis(IReadOnlyList<StatementAnalysis> Statements, Sq
 }
 
 /// <summary>Why SQL could not be analysed.</summary>
-/// <param name="CursorPosition">1-based character position in the request's SQL, when known.</param>
+/// <param name="Kind">What kind of failure it is.</param>
+/// <param name="Message">One sentence: PostgreSQL's own message for syntax errors, else which check refused the SQL.</param>
+/// <param name="CursorPosition">
+/// 1-based character position in the request's SQL, when known, counted in .NET characters
+/// (UTF-16 code units) so that <c>sql[CursorPosition - 1]</c> is where PostgreSQL stopped. It equals
+/// PostgreSQL's own <c>cursorpos</c> unless the SQL holds characters beyond the Basic Multilingual Plane.
+/// </param>
 public sealed record SqlError(SqlErrorKind Kind, string Message, int? CursorPosition);
 
 public enum SqlErrorKind

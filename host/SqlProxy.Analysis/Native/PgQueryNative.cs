@@ -1,0 +1,26 @@
+using System.Runtime.InteropServices;
+
+namespace SqlProxy.Analysis.Native;
+
+/// <summary>
+/// The libpg_query entry points used here. <c>pg_query_exit</c> is deliberately absent: it
+/// crashes the process (see shared/LIBPG_QUERY.md).
+/// </summary>
+internal static unsafe class PgQueryNative
+{
+    public const string LibraryName = "pg_query";
+
+    static PgQueryNative() => PgQueryLibrary.RegisterResolver();
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern PgQueryParseResult pg_query_parse(byte* input);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void pg_query_free_parse_result(PgQueryParseResult result);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern PgQueryFingerprintResult pg_query_fingerprint(byte* input);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void pg_query_free_fingerprint_result(PgQueryFingerprintResult result);
+}
