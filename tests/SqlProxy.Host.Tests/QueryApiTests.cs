@@ -89,6 +89,22 @@ public sealed class QueryApiTests(SampleDatabase sample)
     }
 
     [Fact]
+    public async Task Star_expands_to_the_columns_of_a_table_created_through_the_proxy()
+    {
+        await Proxy.QueryAsync(DemoKeys.Admin, "CREATE TABLE scratch_star (a int, b text)");
+        try
+        {
+            var json = await (await Proxy.QueryAsync(DemoKeys.Admin, "SELECT * FROM scratch_star", dryRun: true)).JsonAsync();
+            var access = json["analysis"]!["statements"]![0]!["accesses"]![0]!;
+            Assert.Equal(["a", "b"], access["columns"].Strings());
+        }
+        finally
+        {
+            await Proxy.QueryAsync(DemoKeys.Admin, "DROP TABLE scratch_star");
+        }
+    }
+
+    [Fact]
     public async Task If_any_statement_is_refused_none_runs()
     {
         var before = await CountAsync("orders");

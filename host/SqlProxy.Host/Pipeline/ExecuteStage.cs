@@ -27,7 +27,7 @@ internal sealed class ExecuteStage(StatementExecutor executor, ILogger<ExecuteSt
         finally
         {
             if (context.Statements.Any(s => StatementKinds.CategoryOf(s.Kind) == StatementCategory.Definition))
-                database.Schema.Invalidate();
+                await database.Schema.RefreshAfterChangeAsync(CancellationToken.None);
         }
     }
 }

@@ -41,12 +41,17 @@ internal sealed class SchemaCatalog(NpgsqlDataSource dataSource, TimeSpan refres
         return current.Schema;
     }
 
-    /// <summary>Forgets the snapshot's age so the next request reloads it (after DDL).</summary>
-    public void Invalidate() => current = current with { Taken = DateTimeOffset.MinValue };
+    /// <summary>
+    /// Reloads the schema after DDL ran through the proxy, waiting for a load already under way
+    /// (it may have read the catalog before the change), so the next request sees the change.
+    /// </summary>
+    public Task RefreshAfterChangeAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken, waitForLoad: true);
 
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public Task RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken, waitForLoad: false);
+
+    private async Task RefreshAsync(CancellationToken cancellationToken, bool waitForLoad)
     {
-        if (!await loading.WaitAsync(0, cancellationToken)) return;
+        if (!await loading.WaitAsync(waitForLoad ? Timeout.Infinite : 0, cancellationToken)) return;
         try
         {
             var tables = new List<TableColumns>();
