@@ -18,9 +18,6 @@ internal sealed class AuditQueue(IReadOnlyList<IAuditSink> sinks, int capacity, 
     private readonly CancellationTokenSource abandon = new();
     private Task writer = Task.CompletedTask;
 
-    public long Written => Interlocked.Read(ref written);
-    private long written;
-
     public ValueTask EnqueueAsync(AuditRecord record, CancellationToken cancellationToken) =>
         channel.Writer.WriteAsync(record, cancellationToken);
 
@@ -47,7 +44,6 @@ internal sealed class AuditQueue(IReadOnlyList<IAuditSink> sinks, int capacity, 
             {
                 while (batch.Count < MaxBatch && channel.Reader.TryRead(out var record)) batch.Add(record);
                 foreach (var sink in sinks) await WriteWithRetryAsync(sink, batch);
-                Interlocked.Add(ref written, batch.Count);
                 batch.Clear();
             }
         }

@@ -33,6 +33,12 @@ internal static class ServeCommand
             await Console.Error.WriteLineAsync($"the rules do not compile:{Environment.NewLine}{e.Message}");
             return 2;
         }
+        catch (DllNotFoundException e)
+        {
+            // libpg_query missing: the message says which package to install.
+            await Console.Error.WriteLineAsync(e.Message);
+            return 3;
+        }
         await app.RunAsync(cancellationToken);
         return 0;
     }
