@@ -26,7 +26,6 @@ public static class ProxyApp
     /// <param name="listenUrl">Where to listen; null → <c>SQLPROXY_URL</c>, else <c>server.listen</c>.</param>
     public static WebApplication Build(ProxyConfig config, string? listenUrl = null)
     {
-        var rules = new RuleSetProvider(config.Rules);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(listenUrl ?? Environment.GetEnvironmentVariable(UrlVariable) ?? config.Server.Listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
@@ -35,7 +34,9 @@ public static class ProxyApp
 
         var services = builder.Services;
         services.AddSingleton(config);
-        services.AddSingleton(rules);
+        // Built here, not lazily, so rules that do not compile stop the start-up.
+        services.AddSingleton(sp => new RuleSetProvider(config.Rules, sp.GetRequiredService<ILogger<RuleSetProvider>>()));
+        if (config.Rules.Watch) services.AddHostedService<RulesWatcher>();
         services.AddSingleton(new ApiKeyAuthenticator(config.Users));
         services.AddSingleton(sp => new DatabaseRegistry(config.Databases, sp.GetRequiredService<ILogger<DatabaseRegistry>>()));
         services.AddHostedService<SchemaWarmUp>();
@@ -60,10 +61,12 @@ public static class ProxyApp
         services.AddSingleton<QueryPipeline>();
 
         var app = builder.Build();
+        app.Services.GetRequiredService<RuleSetProvider>();
         app.Use(RequestIds.AssignAsync);
         app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
             error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information);
         app.MapQueryEndpoints();
+        app.MapRulesEndpoints();
         if (config.Server.TrustUserField)
             app.Logger.LogWarning("server.trust_user_field is on: a request's `user` field chooses the user. Never enable this outside development.");
         return app;

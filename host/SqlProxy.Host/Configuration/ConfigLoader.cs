@@ -85,8 +85,9 @@ public static class ConfigLoader
     {
         var paths = section.StringList("paths");
         if (paths.Count == 0) section.Errors.Add(section.KeyOf("paths"), "name at least one rules file or directory");
+        var watch = section.Boolean("watch", true);
         section.RejectUnknownKeys();
-        return new RulesConfig(paths.Select(p => Path.GetFullPath(p, baseDirectory)).ToArray(), baseDirectory);
+        return new RulesConfig(paths.Select(p => Path.GetFullPath(p, baseDirectory)).ToArray(), baseDirectory, watch);
     }
 
     private static AuditConfig ReadAudit(TomlSection section, string baseDirectory)

@@ -40,7 +40,8 @@ public sealed record UserConfig(
 
 /// <param name="Paths">Absolute paths of rules files or directories.</param>
 /// <param name="DisplayBase">The directory rules paths are reported relative to (the config file's).</param>
-public sealed record RulesConfig(IReadOnlyList<string> Paths, string DisplayBase);
+/// <param name="Watch">Reload when a rules file changes.</param>
+public sealed record RulesConfig(IReadOnlyList<string> Paths, string DisplayBase, bool Watch);
 
 /// <param name="FilePath">Absolute path of the JSON-lines audit file.</param>
 /// <param name="QueueCapacity">Records held in memory before writers wait.</param>

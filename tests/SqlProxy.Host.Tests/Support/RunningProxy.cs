@@ -30,11 +30,12 @@ public sealed class RunningProxy : IAsyncDisposable
 
     public string AuditFile => Path.Combine(directory, "audit.jsonl");
 
-    public static async Task<RunningProxy> StartAsync(SampleDatabase database, Func<string, string>? tweak = null)
+    /// <param name="rulesDirectory">Rules to use instead of samples/rules.</param>
+    public static async Task<RunningProxy> StartAsync(SampleDatabase database, Func<string, string>? tweak = null, string? rulesDirectory = null)
     {
         var directory = Directory.CreateTempSubdirectory("sqlproxy-test-").FullName;
         var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-            .Replace("paths = [\"rules\"]", $"paths = [\"{Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
+            .Replace("paths = [\"rules\"]", $"paths = [\"{rulesDirectory ?? Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
             .Replace("file = \"../.sqlproxy/audit/audit.jsonl\"", "file = \"audit.jsonl\"");
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, (tweak ?? (t => t))(toml));
