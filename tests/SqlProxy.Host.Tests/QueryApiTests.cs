@@ -152,6 +152,14 @@ public sealed class QueryApiTests(SampleDatabase sample)
     }
 
     [Fact]
+    public async Task Provenance_follows_the_statement_whose_rows_are_returned()
+    {
+        var json = await (await Proxy.QueryAsync(DemoKeys.Developer,
+            "SELECT upper(email) AS shout FROM customers WHERE id = -1; UPDATE orders SET status = status WHERE id = -1")).JsonAsync();
+        Assert.Equal("PII.Email", (string?)json["classifications"]!["shout"]);
+    }
+
+    [Fact]
     public async Task A_select_affects_no_rows()
     {
         var json = await (await Proxy.QueryAsync(DemoKeys.Analyst, "SELECT id FROM orders LIMIT 4")).JsonAsync();

@@ -15,7 +15,8 @@ internal sealed class ClassifyStage(IReadOnlyList<IClassifier> classifiers, Clas
     public async ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken)
     {
         if (context.Result is not { Columns.Count: > 0 } result) return StageResult.Next(context);
-        var projection = context.Statements[^1].Projection;
+        // The rows are those of the last statement that returns rows, which need not be the last statement.
+        var projection = context.Statements.LastOrDefault(s => s.Projection.Count > 0)?.Projection ?? [];
         var columns = result.Columns.Select((column, index) => new ResultColumn(
             column.Name,
             column.DataType,
