@@ -11,8 +11,11 @@ public static class RuleSources
     /// </summary>
     /// <param name="paths">Files and directories; a directory is not searched recursively.</param>
     /// <param name="displayBase">The directory the reported paths are relative to (with <c>/</c> separators).</param>
-    /// <returns>The sources, in the order the paths were given; a file named twice is read once.</returns>
-    /// <exception cref="RulesException">A path does not exist or cannot be read; every such path is named.</exception>
+    /// <returns>
+    /// The sources, in the order the paths were given, each followed by the files it includes (<c>include 'x.rules';</c>,
+    /// relative to the including file); a file named or included twice is read once.
+    /// </returns>
+    /// <exception cref="RulesException">A path does not exist or cannot be read, or an include is missing or makes a cycle; every such problem is named.</exception>
     public static IReadOnlyList<RuleSource> Read(IEnumerable<string> paths, string displayBase)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -20,6 +23,7 @@ public static class RuleSources
         var sources = new List<RuleSource>();
         var problems = new List<RuleDiagnostic>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var reading = new List<string>();
 
         foreach (var path in paths)
         {
@@ -41,17 +45,8 @@ public static class RuleSources
                 continue;
             }
 
-            foreach (var file in files.Where(seen.Add))
-            {
-                try
-                {
-                    sources.Add(new RuleSource(Display(file), File.ReadAllText(file)));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    problems.Add(new RuleDiagnostic(Display(file), 0, 0, $"`{Display(file)}` could not be read: {e.Message}"));
-                }
-            }
+            foreach (var file in files)
+                ReadFollowingIncludes(file);
         }
 
         if (problems.Count > 0)
@@ -59,5 +54,40 @@ public static class RuleSources
         return sources;
 
         string Display(string full) => Path.GetRelativePath(baseDirectory, full).Replace('\\', '/');
+
+        // Depth first: a file, then what it includes. `reading` holds the chain of includes being followed.
+        void ReadFollowingIncludes(string file)
+        {
+            if (!seen.Add(file))
+                return;
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new RuleDiagnostic(Display(file), 0, 0, $"`{Display(file)}` could not be read: {e.Message}"));
+                return;
+            }
+            sources.Add(new RuleSource(Display(file), text));
+            reading.Add(file);
+            foreach (var include in Parsing.RuleParser.Parse(text).Includes)
+            {
+                // A rooted or empty path is reported by the compiler.
+                if (include.Path.Length == 0 || Path.IsPathRooted(include.Path))
+                    continue;
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Path));
+                var cycleStart = reading.IndexOf(target);
+                if (cycleStart >= 0)
+                    problems.Add(new RuleDiagnostic(Display(file), include.Position.Line, include.Position.Column,
+                        "`include` makes a cycle: " + string.Join(" → ", reading.Skip(cycleStart).Append(target).Select(Display))));
+                else if (!File.Exists(target))
+                    problems.Add(new RuleDiagnostic(Display(file), include.Position.Line, include.Position.Column, $"no rules file at `{Display(target)}`"));
+                else
+                    ReadFollowingIncludes(target);
+            }
+            reading.RemoveAt(reading.Count - 1);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using SqlProxy.Rules.Ast;
 using SqlProxy.Rules.Compilation;
 using SqlProxy.Rules.Parsing;
 using SqlProxy.Rules.Runtime;
@@ -25,11 +26,14 @@ public static class RulesCompiler
         var found = new List<RuleDiagnostic>();
         var rules = new List<CompiledRule>();
         var names = new Dictionary<string, RuleReference>(StringComparer.Ordinal);
+        var paths = sources.Select(source => source.Path).ToHashSet(StringComparer.Ordinal);
 
         foreach (var source in sources)
         {
             var parsed = RuleParser.Parse(source.Text);
             var problems = new List<Problem>(parsed.Problems);
+            foreach (var include in parsed.Includes)
+                CheckInclude(include, source.Path, paths, problems);
             foreach (var node in parsed.Rules)
             {
                 if (node.Name is { } name && !names.TryAdd(name, new RuleReference(source.Path, node.Position.Line, name)))
@@ -52,5 +56,15 @@ public static class RulesCompiler
         ruleSet = new RuleSet(RuleSet.VersionOf(sources), rules);
         diagnostics = [];
         return true;
+    }
+
+    /// <summary>An included file must be among the sources (<see cref="RuleSources.Read"/> puts it there): leaving it out would drop its blocks.</summary>
+    static void CheckInclude(IncludeNode include, string path, HashSet<string> paths, List<Problem> problems)
+    {
+        if (Path.IsPathRooted(include.Path) || include.Path.Length == 0)
+            problems.Add(new Problem(include.Position, $"`{Literals.Clip(include.Path)}` cannot be included", "name a file relative to the including file, e.g. `include 'common.rules';`"));
+        else if (!paths.Contains(IncludePaths.Resolve(path, include.Path)))
+            problems.Add(new Problem(include.Position, $"`{Literals.Clip(IncludePaths.Resolve(path, include.Path))}` is included but was not read",
+                "read rules files with `RuleSources.Read`, which follows includes"));
     }
 }

@@ -32,5 +32,7 @@ static class ActionCatalog
 
     public static IEnumerable<string> Names => ByName.Keys;
 
+    public static ActionSet Get(string name) => ByName[name];
+
     public static bool TryGet(string name, out ActionSet actions) => ByName.TryGetValue(name, out actions);
 }

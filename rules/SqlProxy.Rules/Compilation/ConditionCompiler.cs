@@ -51,9 +51,10 @@ sealed class ConditionCompiler(List<Problem> problems)
     Typed? Visit(ExpressionNode node) => node switch
     {
         TextNode text => new Typed(Expression.Constant(text.Value, typeof(string)), ValueKind.Text),
+        BoolNode boolean => new Typed(Expression.Constant(boolean.Value), ValueKind.Condition),
         NumberNode number => new Typed(Expression.Constant((decimal?)number.Value, typeof(decimal?)), ValueKind.Number),
         ListNode list => List(list),
-        PropertyNode property => Properties.Resolve(property, _request, problems),
+        PropertyNode property => Properties.Resolve(property, _request, _statement, problems),
         CallNode call => Fail(call, string.Equals(call.Path[0], "js", StringComparison.OrdinalIgnoreCase) ? "JavaScript hooks are not supported yet" : $"`{Clip(call)}` is not a function"),
         HasRoleNode hasRole => HasRole(hasRole),
         NotNode not => Condition(not.Operand) is { } operand ? new Typed(Expression.Not(operand), ValueKind.Condition) : null,
@@ -84,26 +85,35 @@ sealed class ConditionCompiler(List<Problem> problems)
     {
         if (node.Operator is BinaryOperator.And or BinaryOperator.Or)
         {
-            var left = Condition(node.Left);
-            var right = Condition(node.Right);
-            if (left is null || right is null)
+            var first = Condition(node.Left);
+            var second = Condition(node.Right);
+            if (first is null || second is null)
                 return null;
-            return new Typed(node.Operator == BinaryOperator.And ? Expression.AndAlso(left, right) : Expression.OrElse(left, right), ValueKind.Condition);
+            return new Typed(node.Operator == BinaryOperator.And ? Expression.AndAlso(first, second) : Expression.OrElse(first, second), ValueKind.Condition);
         }
 
+        var left = Visit(node.Left);
+        var right = Visit(node.Right);
+        if (left is null || right is null)
+            return null;
+        if (left.IsFact || right.IsFact)
+            return new LiteralComparisons(problems).Compile(node, left, right);
         return node.Operator switch
         {
-            BinaryOperator.In => Membership(node, node.Left, node.Right),
-            BinaryOperator.NotIn => Membership(node, node.Left, node.Right) is { } isIn ? new Typed(Expression.Not(isIn.Expression), ValueKind.Condition) : null,
-            BinaryOperator.Contains => Membership(node, node.Right, node.Left),
-            _ => Comparison(node),
+            BinaryOperator.In => Membership(node, node.Left, left, node.Right, right),
+            BinaryOperator.NotIn => Membership(node, node.Left, left, node.Right, right) is { } isIn ? new Typed(Expression.Not(isIn.Expression), ValueKind.Condition) : null,
+            BinaryOperator.Contains => Membership(node, node.Right, right, node.Left, left),
+            BinaryOperator.Equal or BinaryOperator.NotEqual when (node.Left is BoolNode || node.Right is BoolNode)
+                && left.Kind == ValueKind.Condition && right.Kind == ValueKind.Condition =>
+                new Typed(node.Operator == BinaryOperator.Equal ? Expression.Equal(left.Expression, right.Expression) : Expression.NotEqual(left.Expression, right.Expression), ValueKind.Condition),
+            _ => Comparison(node, left, right),
         };
     }
 
-    Typed? Comparison(BinaryNode node)
+    Typed? Comparison(BinaryNode node, Typed leftValue, Typed rightValue)
     {
-        var left = Scalar(node, node.Left);
-        var right = Scalar(node, node.Right);
+        var left = Scalar(node, node.Left, leftValue);
+        var right = Scalar(node, node.Right, rightValue);
         if (left is null || right is null)
             return null;
 
@@ -123,11 +133,10 @@ sealed class ConditionCompiler(List<Problem> problems)
         return new Typed(result, ValueKind.Condition);
     }
 
-    Typed? Membership(BinaryNode node, ExpressionNode elementNode, ExpressionNode listNode)
+    Typed? Membership(BinaryNode node, ExpressionNode elementNode, Typed elementValue, ExpressionNode listNode, Typed list)
     {
-        var element = Scalar(node, elementNode);
-        var list = Visit(listNode);
-        if (element is null || list is null)
+        var element = Scalar(node, elementNode, elementValue);
+        if (element is null)
             return null;
         if (listNode is ListNode { Items.Count: 0 })
             return new Typed(Expression.Constant(false), ValueKind.Condition);
@@ -153,10 +162,9 @@ sealed class ConditionCompiler(List<Problem> problems)
         ? new Typed(Expression.Constant(new[] { text.Value }, typeof(IReadOnlyList<string>)), ValueKind.TextList)
         : new Typed(Expression.Constant(new[] { ((NumberNode)literal).Value }, typeof(IReadOnlyList<decimal>)), ValueKind.NumberList);
 
-    Typed? Scalar(BinaryNode node, ExpressionNode operand)
+    Typed? Scalar(BinaryNode node, ExpressionNode operand, Typed typed)
     {
-        var typed = Visit(operand);
-        if (typed is null || typed.IsScalar)
+        if (typed.IsScalar)
             return typed;
         var op = node.Operator.Text();
         return typed.IsList

@@ -10,20 +10,19 @@ namespace SqlProxy.Rules.Compilation;
 static class Properties
 {
     static readonly string[] UserProperties = ["name", "roles", "attributes"];
-    static readonly string[] RequestProperties = ["database"];
-    static readonly string[] RequestPropertiesToCome = ["time", "client_address"];
-    static readonly string[] Roots = ["user", "request"];
+    static readonly string[] RequestProperties = ["database", "time", "weekday", "client_address"];
+    static readonly string[] Roots = ["user", "request", "statement"];
 
-    public static Typed? Resolve(PropertyNode node, ParameterExpression request, List<Problem> problems)
+    public static Typed? Resolve(PropertyNode node, ParameterExpression request, ParameterExpression statement, List<Problem> problems)
     {
         Typed? typed = null;
         var problem = node.Path[0] switch
         {
             "user" => User(node, request, out typed),
             "request" => Request(node, request, out typed),
-            "statement" => new Problem(node.Position, "conditions on the statement are not supported yet"),
+            "statement" => StatementProperties.Resolve(node, statement, out typed),
             "js" => new Problem(node.Position, "JavaScript hooks are not supported yet"),
-            var root => new Problem(node.Position, $"`{Literals.Clip(root)}` is not known here; conditions speak of `user` and `request`",
+            var root => new Problem(node.Position, $"`{Literals.Clip(root)}` is not known here; conditions speak of `user`, `request` and `statement`",
                 Suggestions.DidYouMean(root, Roots)),
         };
         if (problem is not null)
@@ -70,15 +69,23 @@ static class Properties
         typed = null;
         var path = node.Path;
         if (path.Count == 1)
-            return new Problem(node.Position, "`request` needs a property", "write `request.database`");
-        if (path.Count == 2 && path[1] == "database")
+            return new Problem(node.Position, "`request` needs a property", RequestHelp);
+        if (path.Count == 2)
         {
-            typed = new Typed(Expression.Property(request, nameof(RequestInfo.Database)), ValueKind.Text);
-            return null;
+            typed = path[1] switch
+            {
+                "database" => new Typed(Expression.Property(request, nameof(RequestInfo.Database)), ValueKind.Text),
+                "time" => new Typed(Expression.Call(typeof(RequestFacts), nameof(RequestFacts.TimeOfDay), null, request), ValueKind.TimeOfDay),
+                "weekday" => new Typed(request, ValueKind.Weekday),
+                "client_address" => new Typed(request, ValueKind.Address),
+                _ => null,
+            };
+            if (typed is not null)
+                return null;
         }
-        if (path.Count == 2 && RequestPropertiesToCome.Contains(path[1]))
-            return new Problem(node.Position, $"`request.{path[1]}` is not supported yet");
         return new Problem(node.Position, $"`{Literals.Clip(node.ToString())}` is not a property of the request",
-            Suggestions.DidYouMean(path[1], RequestProperties, p => "request." + p) ?? "the request has `request.database`");
+            Suggestions.DidYouMean(path[1], RequestProperties, p => "request." + p) ?? RequestHelp);
     }
+
+    const string RequestHelp = "the request has `request.database`, `request.time`, `request.weekday` and `request.client_address`";
 }

@@ -42,7 +42,6 @@ static class Keywords
         RuleToken.Mask or RuleToken.With => "masks are not supported yet",
         RuleToken.Filter or RuleToken.Where => "row filters are not supported yet",
         RuleToken.Limit => "row limits are not supported yet",
-        RuleToken.Include => "`include` is not supported yet",
         _ => null,
     };
 }

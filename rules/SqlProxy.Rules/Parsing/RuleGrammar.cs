@@ -8,12 +8,13 @@ namespace SqlProxy.Rules.Parsing;
 /// <summary>
 /// The Superpower combinators for one rule:
 /// <code>
+/// include   = "include" string ";"
 /// rule      = [ "rule" string ] ( "allow" | "block" ) action { "," action } "on" scope { "," scope }
 ///             { ( "when" | "unless" ) condition } [ "because" string ] ";"
 /// scope     = "*" | name { "." name }
 /// condition = and { "or" and } ;  and = unary { "and" unary } ;  unary = "not" unary | comparison
 /// comparison= operand [ ( "==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "in" | "not" "in" | "contains" ) operand ]
-/// operand   = string | number | "(" [ condition { "," condition } ] ")" | path [ "has" "role" string | "(" args ")" ]
+/// operand   = string | number | "true" | "false" | "(" [ condition { "," condition } ] ")" | path [ "has" "role" string | "(" args ")" ]
 /// </code>
 /// </summary>
 static class RuleGrammar
@@ -90,7 +91,9 @@ static class RuleGrammar
 
     static readonly TokenListParser<RuleToken, ExpressionNode> Literal =
         Is(RuleToken.String).Select(t => (ExpressionNode)new TextNode(Literals.UnquoteString(t.ToStringValue()), At(t)))
-            .Or(Is(RuleToken.Number).Select(t => (ExpressionNode)new NumberNode(decimal.Parse(t.ToStringValue(), System.Globalization.CultureInfo.InvariantCulture), At(t))));
+            .Or(Is(RuleToken.Number).Select(t => (ExpressionNode)new NumberNode(decimal.Parse(t.ToStringValue(), System.Globalization.CultureInfo.InvariantCulture), At(t))))
+            .Or(Token.EqualToValueIgnoreCase(RuleToken.Identifier, "true").Select(t => (ExpressionNode)new BoolNode(true, At(t))))
+            .Or(Token.EqualToValueIgnoreCase(RuleToken.Identifier, "false").Select(t => (ExpressionNode)new BoolNode(false, At(t))));
 
     // `(x)` groups; `()` and `(x, y, …)` are lists.
     static readonly TokenListParser<RuleToken, ExpressionNode> Parenthesized =
@@ -175,6 +178,12 @@ static class RuleGrammar
          from effect in EffectWord
          select ((string?)name, effect))
         .Or(EffectWord.Select(effect => ((string?)null, effect)));
+
+    public static readonly TokenListParser<RuleToken, IncludeNode> Include =
+        from includeWord in Is(RuleToken.Include)
+        from path in Text.Named("file name")
+        from end in EndOfRule(AfterReason)
+        select new IncludeNode(path, At(includeWord));
 
     public static readonly TokenListParser<RuleToken, RuleNode> Rule =
         from start in Here

@@ -15,21 +15,15 @@ static class RuleParser
         var tokens = tokenized.Tokens;
         var problems = tokenized.Problems.Select(p => p.Problem).ToList();
         var rules = new List<RuleNode>();
+        var includes = new List<IncludeNode>();
 
         var input = new TokenList<RuleToken>(tokens);
         var chunkStart = 0;
         while (!input.IsAtEnd)
         {
-            var result = RuleGrammar.Rule(input);
-            var next = result.HasValue ? result.Remainder : Resynchronise(input, result.Remainder);
-            var chunkEnd = next.IsAtEnd ? int.MaxValue : tokens[next.Position].Position.Absolute;
-
-            // A rule that holds a lexical problem has been reported already; what the parser makes of it is noise.
-            var spoiled = tokenized.Problems.Any(p => p.Offset >= chunkStart && p.Offset < chunkEnd);
-            if (!spoiled && result.HasValue)
-                rules.Add(result.Value);
-            else if (!spoiled)
-                problems.Add(Describe(result, input, tokens));
+            var next = input.ConsumeToken().Value.Kind == RuleToken.Include
+                ? Step(RuleGrammar.Include(input), includes)
+                : Step(RuleGrammar.Rule(input), rules);
 
             var last = tokens[next.Position - 1].Span;
             chunkStart = last.Position.Absolute + last.Length;
@@ -37,10 +31,24 @@ static class RuleParser
         }
 
         problems.Sort((a, b) => (a.Position.Line, a.Position.Column).CompareTo((b.Position.Line, b.Position.Column)));
-        return new ParsedFile(rules, problems);
+        return new ParsedFile(rules, includes, problems);
+
+        TokenList<RuleToken> Step<T>(TokenListParserResult<RuleToken, T> result, List<T> into)
+        {
+            var next = result.HasValue ? result.Remainder : Resynchronise(input, result.Remainder);
+            var chunkEnd = next.IsAtEnd ? int.MaxValue : tokens[next.Position].Position.Absolute;
+
+            // A rule that holds a lexical problem has been reported already; what the parser makes of it is noise.
+            var spoiled = tokenized.Problems.Any(p => p.Offset >= chunkStart && p.Offset < chunkEnd);
+            if (!spoiled && result.HasValue)
+                into.Add(result.Value);
+            else if (!spoiled)
+                problems.Add(Describe(result, input, tokens));
+            return next;
+        }
     }
 
-    static Problem Describe(TokenListParserResult<RuleToken, RuleNode> result, TokenList<RuleToken> start, Token<RuleToken>[] tokens)
+    static Problem Describe<T>(TokenListParserResult<RuleToken, T> result, TokenList<RuleToken> start, Token<RuleToken>[] tokens)
     {
         var failedAt = result.Remainder;
         var atRuleBoundary = failedAt.IsAtEnd || Keywords.StartsRule(tokens[failedAt.Position].Kind);
