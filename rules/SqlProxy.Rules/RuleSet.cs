@@ -28,6 +28,16 @@ public sealed class RuleSet
 
     internal IReadOnlyList<CompiledRule> Rules { get; }
 
+    /// <summary>What compiling found that does not stop the rules from working (never-true conditions, rules that never decide).</summary>
+    public IReadOnlyList<RuleDiagnostic> Warnings { get; init; } = [];
+
+    /// <summary>Judges one statement like <see cref="Decide"/>, and records every rule consulted on the way (slower: for dry runs and rule tests).</summary>
+    /// <param name="request">Who asks, and for which database.</param>
+    /// <param name="statement">What the statement does.</param>
+    /// <returns>The decision and its trace.</returns>
+    public Explanation Explain(RequestInfo request, StatementAnalysis statement) =>
+        new(Decide(request, statement), []);
+
     /// <summary>Judges one statement for one request. Never throws for any statement.</summary>
     /// <param name="request">Who asks, and for which database.</param>
     /// <param name="statement">What the statement does.</param>
