@@ -8,19 +8,22 @@ namespace SqlProxy.Rules;
 /// <summary>An immutable, compiled, indexed set of rules.</summary>
 public sealed class RuleSet
 {
-    readonly RuleIndex _index;
+    readonly RuleBook _book;
 
     internal RuleSet(string version, IReadOnlyList<CompiledRule> rules)
     {
         Version = version;
         Rules = rules;
-        _index = new RuleIndex(rules);
+        _book = new RuleBook(rules);
     }
 
     /// <summary>A rule set with no rules: it denies everything.</summary>
     public static RuleSet Empty { get; } = new(VersionOf([]), []);
 
-    /// <summary>Content hash of the sources (hex, 12 characters): the version every audit record carries.</summary>
+    /// <summary>
+    /// Content hash of the sources' texts in order (hex, 12 characters), paths left out so that the same rules read from
+    /// anywhere have the same version: the version every audit record carries.
+    /// </summary>
     public string Version { get; }
 
     /// <summary>The number of rules.</summary>
@@ -35,8 +38,19 @@ public sealed class RuleSet
     /// <param name="request">Who asks, and for which database.</param>
     /// <param name="statement">What the statement does.</param>
     /// <returns>The decision and its trace.</returns>
-    public Explanation Explain(RequestInfo request, StatementAnalysis statement) =>
-        new(Decide(request, statement), []);
+    public Explanation Explain(RequestInfo request, StatementAnalysis statement)
+    {
+        var trace = new JudgeTrace();
+        try
+        {
+            var decision = new StatementJudge(_book, request, statement, trace).Decide(out var deciding);
+            return new Explanation(decision, trace.Finish(deciding));
+        }
+        catch (Exception e)
+        {
+            return new Explanation(new Decision(Verdict.Block, null, Reasons.Unjudged(e.Message), []), trace.Finish(null));
+        }
+    }
 
     /// <summary>Judges one statement for one request. Never throws for any statement.</summary>
     /// <param name="request">Who asks, and for which database.</param>
@@ -46,7 +60,7 @@ public sealed class RuleSet
     {
         try
         {
-            return new StatementJudge(_index, request, statement).Decide();
+            return new StatementJudge(_book, request, statement).Decide(out _);
         }
         catch (Exception e)
         {
@@ -59,9 +73,7 @@ public sealed class RuleSet
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var source in sources)
         {
-            // The separators keep ("ab", "c") and ("a", "bc") apart.
-            hash.AppendData(Encoding.UTF8.GetBytes(source.Path));
-            hash.AppendData([0]);
+            // The separator keeps ("ab", "c") and ("a", "bc") apart.
             hash.AppendData(Encoding.UTF8.GetBytes(source.Text));
             hash.AppendData([0]);
         }

@@ -12,10 +12,11 @@ public static class RuleSources
     /// <param name="paths">Files and directories; a directory is not searched recursively.</param>
     /// <param name="displayBase">The directory the reported paths are relative to (with <c>/</c> separators).</param>
     /// <returns>
-    /// The sources, in the order the paths were given, each followed by the files it includes (<c>include 'x.rules';</c>,
-    /// relative to the including file); a file named or included twice is read once.
+    /// The sources, in the order the paths were given, each followed by the files it includes (<c>include 'x.rules';</c>)
+    /// and the scripts it names (<c>script 'x.js';</c>), relative to it, in the order it declares them; a file named,
+    /// included or declared twice is read once. A script's source has a path ending in <c>.js</c>.
     /// </returns>
-    /// <exception cref="RulesException">A path does not exist or cannot be read, or an include is missing or makes a cycle; every such problem is named.</exception>
+    /// <exception cref="RulesException">A path does not exist or cannot be read, an include or script is missing, or includes make a cycle; every such problem is named.</exception>
     public static IReadOnlyList<RuleSource> Read(IEnumerable<string> paths, string displayBase)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -46,7 +47,7 @@ public static class RuleSources
             }
 
             foreach (var file in files)
-                ReadFollowingIncludes(file);
+                ReadWithDeclarations(file);
         }
 
         if (problems.Count > 0)
@@ -55,8 +56,9 @@ public static class RuleSources
 
         string Display(string full) => Path.GetRelativePath(baseDirectory, full).Replace('\\', '/');
 
-        // Depth first: a file, then what it includes. `reading` holds the chain of includes being followed.
-        void ReadFollowingIncludes(string file)
+        // Depth first: a file, then what it includes and the scripts it names, in the order it declares them.
+        // `reading` holds the chain of includes being followed; a script is read as it is, never parsed.
+        void ReadWithDeclarations(string file)
         {
             if (!seen.Add(file))
                 return;
@@ -71,21 +73,31 @@ public static class RuleSources
                 return;
             }
             sources.Add(new RuleSource(Display(file), text));
+            if (Compilation.Declarations.IsScript(sources[^1]))
+                return;
             reading.Add(file);
-            foreach (var include in Parsing.RuleParser.Parse(text).Includes)
+            var parsed = Parsing.RuleParser.Parse(text);
+            var declarations = parsed.Includes.Select(include => (include.Path, include.Position, IsScript: false))
+                .Concat(parsed.Scripts.Select(script => (script.Path, script.Position, IsScript: true)))
+                .OrderBy(declaration => (declaration.Position.Line, declaration.Position.Column));
+            foreach (var (declared, position, isScript) in declarations)
             {
-                // A rooted or empty path is reported by the compiler.
-                if (include.Path.Length == 0 || Path.IsPathRooted(include.Path))
+                // A rooted or empty path, or a script not named `.js`, is reported by the compiler.
+                if (declared.Length == 0 || Path.IsPathRooted(declared) || (isScript && !declared.EndsWith(Compilation.Declarations.ScriptExtension, StringComparison.Ordinal)))
                     continue;
-                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include.Path));
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, declared));
                 var cycleStart = reading.IndexOf(target);
-                if (cycleStart >= 0)
-                    problems.Add(new RuleDiagnostic(Display(file), include.Position.Line, include.Position.Column,
+                if (isScript && !File.Exists(target))
+                    problems.Add(new RuleDiagnostic(Display(file), position.Line, position.Column, $"no script file at `{Display(target)}`"));
+                else if (isScript)
+                    ReadWithDeclarations(target);
+                else if (cycleStart >= 0)
+                    problems.Add(new RuleDiagnostic(Display(file), position.Line, position.Column,
                         "`include` makes a cycle: " + string.Join(" → ", reading.Skip(cycleStart).Append(target).Select(Display))));
                 else if (!File.Exists(target))
-                    problems.Add(new RuleDiagnostic(Display(file), include.Position.Line, include.Position.Column, $"no rules file at `{Display(target)}`"));
+                    problems.Add(new RuleDiagnostic(Display(file), position.Line, position.Column, $"no rules file at `{Display(target)}`"));
                 else
-                    ReadFollowingIncludes(target);
+                    ReadWithDeclarations(target);
             }
             reading.RemoveAt(reading.Count - 1);
         }

@@ -7,21 +7,3 @@ namespace SqlProxy.Rules;
 /// <param name="Outcome">Whether its conditions held.</param>
 /// <param name="Detail">One sentence: why it matched or not, or why it failed; <c>deciding</c> is said of the deciding rule.</param>
 public sealed record TraceEntry(RuleReference Rule, string Effect, string Target, TraceOutcome Outcome, string Detail);
-
-/// <summary>How a consulted rule's conditions came out.</summary>
-public enum TraceOutcome
-{
-    /// <summary>The conditions held: the rule applied.</summary>
-    Matched,
-
-    /// <summary>The conditions did not hold.</summary>
-    NotMatched,
-
-    /// <summary>Evaluating a condition failed (e.g. a JavaScript hook threw); the rule failed closed.</summary>
-    Failed,
-}
-
-/// <summary>A decision with the trace of every rule consulted on the way, in the order they were consulted.</summary>
-/// <param name="Decision">The decision, exactly as <see cref="RuleSet.Decide"/> returns it.</param>
-/// <param name="Trace">Every rule consulted.</param>
-public sealed record Explanation(Decision Decision, IReadOnlyList<TraceEntry> Trace);

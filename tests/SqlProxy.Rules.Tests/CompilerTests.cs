@@ -14,7 +14,7 @@ public class CompilerTests
     }
 
     [Fact]
-    public void VersionIsAShortHashOfPathsAndTexts()
+    public void VersionIsAShortHashOfTheTextsInOrderWithoutPaths()
     {
         RuleSource[] sources = [new("a.rules", "allow select on *;")];
         var version = RulesCompiler.Compile(sources).Version;
@@ -22,10 +22,13 @@ public class CompilerTests
         Assert.Matches("^[0-9a-f]{12}$", version);
         Assert.Equal(version, RulesCompiler.Compile([new("a.rules", "allow select on *;")]).Version);
         Assert.NotEqual(version, RulesCompiler.Compile([new("a.rules", "allow select on * ;")]).Version);
-        Assert.NotEqual(version, RulesCompiler.Compile([new("b.rules", "allow select on *;")]).Version);
+        Assert.Equal(version, RulesCompiler.Compile([new("elsewhere/b.rules", "allow select on *;")]).Version);
         Assert.NotEqual(
             RulesCompiler.Compile([new("a", "allow select on *;"), new("b", "")]).Version,
             RulesCompiler.Compile([new("a", ""), new("b", "allow select on *;")]).Version);
+        Assert.NotEqual(
+            RulesCompiler.Compile([new("a", "allow select on *;"), new("b", "block drop on *;")]).Version,
+            RulesCompiler.Compile([new("b", "block drop on *;"), new("a", "allow select on *;")]).Version);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class DemoPolicyTests
     static readonly RuleSet Policy = Samples.DemoPolicy();
     static readonly RequestInfo Admin = Requests.For("admin", "admin");
     static readonly RequestInfo Analyst = Requests.For("analyst", ["analyst", "readonly"], new() { ["region"] = "north" });
-    static readonly RequestInfo Developer = Requests.For("developer", "developer");
+    static readonly RequestInfo Developer = Requests.For("developer", ["developer"], new() { ["change_ticket"] = "CHG-10001" });
     static readonly RequestInfo Auditor = Requests.For("auditor", "auditor", "readonly");
 
     static RuleReference Rule(string name)
@@ -26,7 +26,7 @@ public class DemoPolicyTests
     [Fact]
     public void ThePolicyCompilesFromItsFolder()
     {
-        Assert.Equal(9, Policy.Count);
+        Assert.Equal(14, Policy.Count);
         Assert.Matches("^[0-9a-f]{12}$", Policy.Version);
     }
 

@@ -36,4 +36,23 @@ public class IndexTests
 
         Assert.Single(new RuleIndex(rules.Rules).Table(Table("t1")));
     }
+
+    [Fact]
+    public void EachKindOfRuleIsFiledInItsOwnIndex()
+    {
+        var rules = RuleText.Compile(
+            "allow select on testdb.public.t;\nmask testdb.public.t.a, testdb with redact;\nmask label 'PII' with hash;\n" +
+            "filter testdb.public.t where 'a = 1';\nlimit 5 on testdb.public.t;");
+        var book = new RuleBook(rules.Rules);
+        var t = Table("t");
+
+        Assert.Single(book.Access.Table(t));
+        Assert.True(book.Access.ColumnsOf(t).Count == 0 && book.Access.Database("testdb").Count == 0);
+        Assert.Single(book.ColumnMasks.Column(t, "a"));
+        Assert.Single(book.ColumnMasks.Database("testdb"));
+        Assert.Equal(["PII"], Assert.Single(book.LabelMasks).Mask!.Labels);
+        Assert.Single(book.Filters.Table(t));
+        Assert.Single(book.Limits.Table(t));
+        Assert.True(new RuleBook(RuleText.Compile("allow select on *;").Rules).ColumnMasks.IsEmpty);
+    }
 }

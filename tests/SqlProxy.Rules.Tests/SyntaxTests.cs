@@ -54,4 +54,16 @@ public class SyntaxTests
         Assert.Empty(parsed.Rules);
         Assert.Empty(parsed.Problems);
     }
+
+    [Fact]
+    public void DeclarationsPrintBackAndAreNotRules()
+    {
+        var parsed = RuleParser.Parse("INCLUDE 'common.rules';\nScript 'it''s.js';\nallow select on *;");
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal("include 'common.rules';", Assert.Single(parsed.Includes).ToString());
+        Assert.Equal("script 'it''s.js';", Assert.Single(parsed.Scripts).ToString());
+        Assert.Equal((2, 1), (parsed.Scripts[0].Position.Line, parsed.Scripts[0].Position.Column));
+        Assert.Single(parsed.Rules);
+    }
 }

@@ -1,8 +1,11 @@
 namespace SqlProxy.Rules.Ast;
 
-/// <summary>What a rule does to the accesses it matches.</summary>
+/// <summary>What a rule does: decide an access (<see cref="Allow"/>, <see cref="Block"/>) or shape an allowed statement.</summary>
 enum Effect
 {
     Allow,
     Block,
+    Mask,
+    Filter,
+    Limit,
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using SqlProxy.Rules.Ast;
 using SqlProxy.Rules.Parsing;
 using SqlProxy.Rules.Runtime;
+using SqlProxy.Rules.Scripting;
 using SqlProxy.Sdk;
 
 namespace SqlProxy.Rules.Compilation;
@@ -10,12 +11,22 @@ namespace SqlProxy.Rules.Compilation;
 /// Turns a rule's <c>when</c>/<c>unless</c> clauses into one <see cref="Expression{TDelegate}"/>, checking types on
 /// the way, and compiles it once. Every problem is reported, not just the first.
 /// </summary>
-sealed class ConditionCompiler(List<Problem> problems)
+sealed class ConditionCompiler
 {
     static readonly ConstantExpression Zero = Expression.Constant(0, typeof(int?));
 
+    readonly List<Problem> _problems;
     readonly ParameterExpression _request = Expression.Parameter(typeof(RequestInfo), "request");
     readonly ParameterExpression _statement = Expression.Parameter(typeof(StatementAnalysis), "statement");
+    readonly ScriptCalls _scripts;
+
+    /// <param name="problems">Where problems are reported.</param>
+    /// <param name="scripts">The functions conditions may call as <c>js.name(…)</c>.</param>
+    public ConditionCompiler(List<Problem> problems, ScriptHost scripts)
+    {
+        _problems = problems;
+        _scripts = new ScriptCalls(scripts, _request, problems);
+    }
 
     /// <summary>False when a clause has a problem; otherwise <paramref name="condition"/> is the delegate, or null when there are no clauses.</summary>
     public bool TryCompile(IReadOnlyList<ClauseNode> clauses, out Func<RequestInfo, StatementAnalysis, bool>? condition)
@@ -54,13 +65,20 @@ sealed class ConditionCompiler(List<Problem> problems)
         BoolNode boolean => new Typed(Expression.Constant(boolean.Value), ValueKind.Condition),
         NumberNode number => new Typed(Expression.Constant((decimal?)number.Value, typeof(decimal?)), ValueKind.Number),
         ListNode list => List(list),
-        PropertyNode property => Properties.Resolve(property, _request, _statement, problems),
-        CallNode call => Fail(call, string.Equals(call.Path[0], "js", StringComparison.OrdinalIgnoreCase) ? "JavaScript hooks are not supported yet" : $"`{Clip(call)}` is not a function"),
+        PropertyNode property => Properties.Resolve(property, _request, _statement, _problems),
+        CallNode call => Call(call),
         HasRoleNode hasRole => HasRole(hasRole),
         NotNode not => Condition(not.Operand) is { } operand ? new Typed(Expression.Not(operand), ValueKind.Condition) : null,
         BinaryNode binary => Binary(binary),
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name),
     };
+
+    Typed? Call(CallNode node)
+    {
+        // Every argument is checked, so that all of a call's problems are reported at once.
+        var arguments = node.Arguments.Select(Visit).ToList();
+        return _scripts.Compile(node, arguments);
+    }
 
     Typed? HasRole(HasRoleNode node)
     {
@@ -97,7 +115,7 @@ sealed class ConditionCompiler(List<Problem> problems)
         if (left is null || right is null)
             return null;
         if (left.IsFact || right.IsFact)
-            return new LiteralComparisons(problems).Compile(node, left, right);
+            return new LiteralComparisons(_problems).Compile(node, left, right);
         return node.Operator switch
         {
             BinaryOperator.In => Membership(node, node.Left, left, node.Right, right),
@@ -188,7 +206,7 @@ sealed class ConditionCompiler(List<Problem> problems)
 
     Typed? Fail(ExpressionNode node, string message, string? help = null)
     {
-        problems.Add(new Problem(node.Position, message, help));
+        _problems.Add(new Problem(node.Position, message, help));
         return null;
     }
 }

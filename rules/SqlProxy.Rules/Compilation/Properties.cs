@@ -21,7 +21,7 @@ static class Properties
             "user" => User(node, request, out typed),
             "request" => Request(node, request, out typed),
             "statement" => StatementProperties.Resolve(node, statement, out typed),
-            "js" => new Problem(node.Position, "JavaScript hooks are not supported yet"),
+            "js" => new Problem(node.Position, $"`{Literals.Clip(node.ToString())}` is not a value", "call a script function with its arguments, e.g. `js.isTrusted(user.name)`"),
             var root => new Problem(node.Position, $"`{Literals.Clip(root)}` is not known here; conditions speak of `user`, `request` and `statement`",
                 Suggestions.DidYouMean(root, Roots)),
         };

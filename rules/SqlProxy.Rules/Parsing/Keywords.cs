@@ -24,6 +24,7 @@ static class Keywords
         ["where"] = RuleToken.Where,
         ["limit"] = RuleToken.Limit,
         ["include"] = RuleToken.Include,
+        ["script"] = RuleToken.Script,
     };
 
     public static bool TryGet(string word, out RuleToken kind) => ByText.TryGetValue(word, out kind);
@@ -32,16 +33,7 @@ static class Keywords
 
     public static bool IsKeyword(RuleToken kind) => kind >= RuleToken.Rule;
 
-    /// <summary>Tokens that can only begin a rule, used to resynchronise after an error and to spot a missing <c>;</c>.</summary>
+    /// <summary>Tokens that can only begin a rule or a declaration, used to resynchronise after an error and to spot a missing <c>;</c>.</summary>
     public static bool StartsRule(RuleToken kind) => kind is RuleToken.Rule or RuleToken.Allow or RuleToken.Block
-        or RuleToken.Mask or RuleToken.Filter or RuleToken.Limit or RuleToken.Include;
-
-    /// <summary>The message for a word the next version of the language will give a meaning to, or null.</summary>
-    public static string? NotSupportedYet(RuleToken kind) => kind switch
-    {
-        RuleToken.Mask or RuleToken.With => "masks are not supported yet",
-        RuleToken.Filter or RuleToken.Where => "row filters are not supported yet",
-        RuleToken.Limit => "row limits are not supported yet",
-        _ => null,
-    };
+        or RuleToken.Mask or RuleToken.Filter or RuleToken.Limit or RuleToken.Include or RuleToken.Script;
 }

@@ -4,7 +4,7 @@ using Superpower.Model;
 namespace SqlProxy.Rules.Parsing;
 
 /// <summary>
-/// The front door of parsing: text → rules and problems. After a problem it resumes at the next rule
+/// The front door of parsing: text → rules, declarations and problems. After a problem it resumes at the next rule
 /// (after the next <c>;</c>, or at a word that can only start a rule), so one run reports every rule's problems.
 /// </summary>
 static class RuleParser
@@ -16,14 +16,18 @@ static class RuleParser
         var problems = tokenized.Problems.Select(p => p.Problem).ToList();
         var rules = new List<RuleNode>();
         var includes = new List<IncludeNode>();
+        var scripts = new List<ScriptNode>();
 
         var input = new TokenList<RuleToken>(tokens);
         var chunkStart = 0;
         while (!input.IsAtEnd)
         {
-            var next = input.ConsumeToken().Value.Kind == RuleToken.Include
-                ? Step(RuleGrammar.Include(input), includes)
-                : Step(RuleGrammar.Rule(input), rules);
+            var next = input.ConsumeToken().Value.Kind switch
+            {
+                RuleToken.Include => Step(RuleGrammar.Include(input), includes),
+                RuleToken.Script => Step(RuleGrammar.Script(input), scripts),
+                _ => Step(RuleGrammar.Rule(input), rules),
+            };
 
             var last = tokens[next.Position - 1].Span;
             chunkStart = last.Position.Absolute + last.Length;
@@ -31,7 +35,7 @@ static class RuleParser
         }
 
         problems.Sort((a, b) => (a.Position.Line, a.Position.Column).CompareTo((b.Position.Line, b.Position.Column)));
-        return new ParsedFile(rules, includes, problems);
+        return new ParsedFile(rules, includes, scripts, problems);
 
         TokenList<RuleToken> Step<T>(TokenListParserResult<RuleToken, T> result, List<T> into)
         {
@@ -62,7 +66,8 @@ static class RuleParser
         }
 
         var position = result.ErrorPosition;
-        return new Problem(new SourcePosition(position.Line, position.Column), result.FormatErrorMessageFragment());
+        var (message, help) = ParseHelp.Split(result.FormatErrorMessageFragment());
+        return new Problem(new SourcePosition(position.Line, position.Column), message, help);
     }
 
     static TokenList<RuleToken> Resynchronise(TokenList<RuleToken> start, TokenList<RuleToken> failedAt)

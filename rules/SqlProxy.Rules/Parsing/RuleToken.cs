@@ -55,6 +55,10 @@ enum RuleToken
     [Token(Category = "operator", Example = ">=")]
     GreaterOrEqual,
 
+    /// <summary>Names a masker argument (<c>keep_last = 4</c>); in a condition it is a mistake for <c>==</c>.</summary>
+    [Token(Example = "=")]
+    Assign,
+
     // Every kind from here on is a keyword (see Keywords.IsKeyword).
     [Token(Category = "keyword", Example = "rule")]
     Rule,
@@ -95,7 +99,6 @@ enum RuleToken
     [Token(Category = "keyword", Example = "has")]
     Has,
 
-    // Reserved for the next version of the language, so that using them early gives a clear message.
     [Token(Category = "keyword", Example = "mask")]
     Mask,
 
@@ -113,4 +116,7 @@ enum RuleToken
 
     [Token(Category = "keyword", Example = "include")]
     Include,
+
+    [Token(Category = "keyword", Example = "script")]
+    Script,
 }

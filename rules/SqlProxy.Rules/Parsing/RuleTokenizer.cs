@@ -105,7 +105,7 @@ sealed class RuleTokenizer
             case ')': Emit(RuleToken.RParen, 1); break;
             case '*': Emit(RuleToken.Star, 1); break;
             case '=' when next == '=': Emit(RuleToken.Equal, 2); break;
-            case '=': Fail("`=` is not an operator", "try `==`"); break;
+            case '=': Emit(RuleToken.Assign, 1); break;
             case '!' when next == '=': Emit(RuleToken.NotEqual, 2); break;
             case '<' when next == '>': Fail("`<>` is not an operator", "try `!=`"); break;
             case '<' when next == '=': Emit(RuleToken.LessOrEqual, 2); break;

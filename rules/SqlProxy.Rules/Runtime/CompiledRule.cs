@@ -3,7 +3,10 @@ using SqlProxy.Sdk;
 
 namespace SqlProxy.Rules.Runtime;
 
-/// <summary>A rule ready to judge: its actions as a bit set, its scopes checked, its conditions one compiled delegate.</summary>
+/// <summary>
+/// A rule ready to judge: its actions as a bit set (empty for mask, filter and limit rules), its scopes checked,
+/// its conditions one compiled delegate, and what a mask, filter or limit rule does.
+/// </summary>
 sealed class CompiledRule(
     RuleReference reference,
     int column,
@@ -25,6 +28,22 @@ sealed class CompiledRule(
     public IReadOnlyList<RuleScope> Scopes { get; } = scopes;
 
     public string? Reason { get; } = reason;
+
+    public bool HasCondition => condition is not null;
+
+    string? _decidedReason;
+
+    /// <summary>The reason a decision by this rule gives: its <c>because</c>, or a sentence made once (it is the same every time).</summary>
+    public string DecidedReason => _decidedReason ??= Effect == Effect.Block ? Reasons.Blocked(this) : Reasons.Allowed(this);
+
+    /// <summary>For a mask rule: the masker, its arguments and the labels it covers.</summary>
+    public MaskAction? Mask { get; init; }
+
+    /// <summary>For a filter rule: the predicate and its placeholders.</summary>
+    public FilterPredicate? Filter { get; init; }
+
+    /// <summary>For a limit rule: the most rows a SELECT may return.</summary>
+    public long? RowLimit { get; init; }
 
     public static int CompareOrder(CompiledRule a, CompiledRule b)
     {

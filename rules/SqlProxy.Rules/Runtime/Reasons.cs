@@ -16,6 +16,9 @@ static class Reasons
     public static string FailedAllow(CompiledRule rule, string? failure) =>
         $"{Describe(rule)} could not be evaluated ({failure}), so it does not allow";
 
+    public static string FailedObligation(CompiledRule rule, string? failure) =>
+        $"the {rule.Effect.ToString().ToLowerInvariant()} {Describe(rule)} could not be evaluated ({failure}), so the statement is blocked";
+
     public static string NoRule(StatementKind operation, string target, RequestInfo request) =>
         $"no rule allows `{OperationName(operation)}` on {target} for user `{request.User?.Name}`";
 

@@ -12,6 +12,18 @@ static class RequestFacts
     /// <summary>Whether the UTC day the request arrived on is in <paramref name="days"/>, a bit per <see cref="DayOfWeek"/>.</summary>
     public static bool WeekdayIn(RequestInfo request, int days) => (days & (1 << (int)request.ReceivedAt.UtcDateTime.DayOfWeek)) != 0;
 
+    /// <summary>The UTC day the request arrived on, as rules write it: <c>mon</c> … <c>sun</c>.</summary>
+    public static string Weekday(RequestInfo request) => request.ReceivedAt.UtcDateTime.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "mon",
+        DayOfWeek.Tuesday => "tue",
+        DayOfWeek.Wednesday => "wed",
+        DayOfWeek.Thursday => "thu",
+        DayOfWeek.Friday => "fri",
+        DayOfWeek.Saturday => "sat",
+        _ => "sun",
+    };
+
     /// <summary>
     /// Whether the client address is in one of the networks. An address that is missing or is not an IP address
     /// cannot be matched either way, so the condition fails (and fails closed).

@@ -9,4 +9,9 @@ sealed record RuleScope(ScopeLevel Level, string? Database, string? Schema, stri
         parts.Count > 1 ? parts[1] : null,
         parts.Count > 2 ? parts[2] : null,
         parts.Count > 3 ? parts[3] : null);
+
+    public ColumnPattern ToColumnPattern() => new(Database, Schema, Table, Column);
+
+    /// <summary>The scope as written in rules: dotted parts, or <c>*</c>.</summary>
+    public override string ToString() => ToColumnPattern().ToString();
 }

@@ -7,9 +7,10 @@ static class RuntimeAccessors
 {
     public static bool HasRole(RequestInfo request, string role)
     {
-        foreach (var held in request.User.Roles)
+        var roles = request.User.Roles;
+        for (var i = 0; i < roles.Count; i++)
         {
-            if (string.Equals(held, role, StringComparison.Ordinal))
+            if (string.Equals(roles[i], role, StringComparison.Ordinal))
                 return true;
         }
         return false;

@@ -42,10 +42,38 @@ public static class Generators
 
     public static Arbitrary<RuleSpec> RuleSpecs() => Rule.ToArbitrary();
 
-    public static Arbitrary<Scenario> Scenarios() =>
-        (from count in Gen.Choose(0, 15)
-         from rules in Gen.ArrayOf(Rule, count)
-         from request in Request
-         from statement in Statement
-         select new Scenario(rules, request, statement)).ToArbitrary();
+    static readonly Gen<Scenario> Scenario =
+        from count in Gen.Choose(0, 15)
+        from rules in Gen.ArrayOf(Rule, count)
+        from request in Request
+        from statement in Statement
+        select new Scenario(rules, request, statement);
+
+    // Masks on columns, tables and labels; filters whose values may be missing (a filter on `region` fails closed
+    // for a user without one); limits on any scope but a column.
+    static readonly Gen<string> Obligation = Gen.OneOf(
+        from scope in Gen.Elements(Universe.Scopes)
+        from masker in Gen.Elements("redact", "hash", "partial(keep_last = 2)")
+        from condition in Gen.Elements(Universe.Conditions)
+        select $"mask {scope} with {masker}{condition.Text};",
+        from label in Gen.Elements("PII.Email", "PII.Phone")
+        from condition in Gen.Elements(Universe.Conditions)
+        select $"mask label '{label}' with redact{condition.Text};",
+        from table in Gen.Elements(Universe.Relations)
+        from predicate in Gen.Elements("a = 1", "a = {user.name}", "r = {user.attributes.region} or {user.attributes.region} = 'all'")
+        from condition in Gen.Elements(Universe.Conditions)
+        select $"filter {table} where '{predicate.Replace("'", "''")}'{condition.Text};",
+        from rows in Gen.Choose(1, 100)
+        from scope in Gen.Elements(Universe.Scopes.Where(s => s.Count(c => c == '.') < 3).ToArray())
+        from condition in Gen.Elements(Universe.Conditions)
+        select $"limit {rows} on {scope}{condition.Text};");
+
+    public static Arbitrary<Scenario> Scenarios() => Scenario.ToArbitrary();
+
+    public static Arbitrary<ObligationScenario> ObligationScenarios() =>
+        (from scenario in Scenario
+         from count in Gen.Choose(0, 6)
+         from obligations in Gen.ArrayOf(Obligation, count)
+         from extra in Obligation
+         select new ObligationScenario(scenario, obligations, extra)).ToArbitrary();
 }

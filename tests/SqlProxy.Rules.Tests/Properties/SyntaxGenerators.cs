@@ -16,7 +16,7 @@ public static class SyntaxGenerators
 
     static readonly Gen<string> AnyName = Gen.OneOf(
         Word,
-        Gen.Elements("Name", "my table", "limit", "rule", "and", "we\"ird", "1st", "", "ünï Çödé", "ALL"));
+        Gen.Elements("Name", "my table", "limit", "rule", "and", "we\"ird", "1st", "", "ünï Çödé", "ALL", "label", "script", "mask"));
 
     static readonly Gen<string> AnyText = Gen.OneOf(
         Gen.Elements("", "north", "it's", "''", "a \"quoted\" word", "#not a comment", "semi;colon", "tab\there", "ünï"),
@@ -60,17 +60,50 @@ public static class SyntaxGenerators
         Gen.Constant(new ScopeNode(ValueList<string>.Empty, Nowhere)),
         Gen.Choose(1, 5).SelectMany(n => Gen.ArrayOf(AnyName, n)).Select(parts => new ScopeNode(new ValueList<string>(parts), Nowhere)));
 
-    static readonly Gen<RuleNode> Rule =
-        from name in Gen.OneOf(Gen.Constant<string?>(null), AnyText.Select(t => (string?)t))
+    static readonly Gen<ValueList<ScopeNode>> Scopes = Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Scope, n)).Select(s => new ValueList<ScopeNode>(s));
+
+    static readonly Gen<MaskerNode> Masker =
+        from name in AnyName
+        from arguments in ListOf(
+            from argument in AnyName
+            from value in Literal
+            select new MaskArgumentNode(argument, value, Nowhere), 3)
+        select new MaskerNode(name, arguments, Nowhere);
+
+    delegate RuleNode RuleMaker(string? name, ValueList<ClauseNode> clauses, string? reason);
+
+    static readonly Gen<RuleMaker> Access =
         from effect in Gen.Elements(Effect.Allow, Effect.Block)
         from actions in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Word.Select(w => new ActionNode(w, Nowhere)), n))
-        from scopes in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Scope, n))
+        from scopes in Scopes
+        select new RuleMaker((name, clauses, reason) => new AccessRuleNode(name, effect, new ValueList<ActionNode>(actions), scopes, clauses, reason, Nowhere));
+
+    // A mask covers scopes or labels, never both.
+    static readonly Gen<RuleMaker> Mask =
+        from labels in Gen.OneOf(Gen.Constant(ValueList<string>.Empty), Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(AnyText, n)).Select(l => new ValueList<string>(l)))
+        from scopes in labels.Count > 0 ? Gen.Constant(ValueList<ScopeNode>.Empty) : Scopes
+        from masker in Masker
+        select new RuleMaker((name, clauses, reason) => new MaskRuleNode(name, scopes, labels, masker, clauses, reason, Nowhere));
+
+    static readonly Gen<RuleMaker> Filter =
+        from scopes in Scopes
+        from predicate in Gen.OneOf(AnyText, Gen.Elements("region = {user.attributes.region}", "{{", "owner = {user.name} or {user.name} = ''x''"))
+        select new RuleMaker((name, clauses, reason) => new FilterRuleNode(name, scopes, new TextNode(predicate, Nowhere), clauses, reason, Nowhere));
+
+    static readonly Gen<RuleMaker> Limit =
+        from rows in Gen.Choose(-10, 1_000_000)
+        from scopes in Scopes
+        select new RuleMaker((name, clauses, reason) => new LimitRuleNode(name, new NumberNode(rows, Nowhere), scopes, clauses, reason, Nowhere));
+
+    static readonly Gen<RuleNode> Rule =
+        from name in Gen.OneOf(Gen.Constant<string?>(null), AnyText.Select(t => (string?)t))
+        from body in Gen.Frequency((3, Access), (2, Mask), (1, Filter), (1, Limit))
         from clauses in ListOf(
             from kind in Gen.Elements(ClauseKind.When, ClauseKind.Unless)
             from condition in Gen.Sized(Expression)
             select new ClauseNode(kind, condition), 3)
         from reason in Gen.OneOf(Gen.Constant<string?>(null), AnyText.Select(t => (string?)t))
-        select new RuleNode(name, effect, new ValueList<ActionNode>(actions), new ValueList<ScopeNode>(scopes), clauses, reason, Nowhere);
+        select body(name, clauses, reason);
 
     public static Arbitrary<GeneratedRule> Rules() => Rule.Select(rule => new GeneratedRule(rule)).ToArbitrary();
 }

@@ -17,4 +17,14 @@ static class RuleText
     }
 
     public static string Problems(string text) => Problems(new RuleSource(Path, text));
+
+    /// <summary>Every warning on one line each, as <see cref="Problems(RuleSource[])"/> writes problems; <c>(none)</c> when there is none.</summary>
+    public static string Warnings(string text)
+    {
+        var warnings = Compile(text).Warnings;
+        Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Severity));
+        return warnings.Count == 0
+            ? "(none)"
+            : string.Join(" ¶ ", warnings.Select(d => $"{d.Path}:{d.Line}:{d.Column}: {d.Message}" + (d.Help is null ? "" : $" (help: {d.Help})")));
+    }
 }
