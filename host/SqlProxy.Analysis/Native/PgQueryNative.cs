@@ -23,4 +23,17 @@ internal static unsafe class PgQueryNative
 
     [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
     public static extern void pg_query_free_fingerprint_result(PgQueryFingerprintResult result);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern PgQueryProtobufParseResult pg_query_parse_protobuf(byte* input);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void pg_query_free_protobuf_parse_result(PgQueryProtobufParseResult result);
+
+    /// <summary>Segfaults on trees the parser would never produce (a RangeVar without a name, a ColumnRef without fields): validate first.</summary>
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern PgQueryDeparseResult pg_query_deparse_protobuf(PgQueryProtobuf parseTree);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void pg_query_free_deparse_result(PgQueryDeparseResult result);
 }
