@@ -10,7 +10,7 @@ namespace SqlProxy.Host.Tests;
 public sealed class RulesReloadTests(SampleDatabase sample) : IDisposable
 {
     private const string AnalystReadsSensitiveData = "\nallow select on testdb.public.sensitive_data.ssn when user has role 'analyst';\n";
-    private readonly string rules = CopyOfSampleRules();
+    private readonly string rules = RulesValidationTests.CopyOfSampleRules();
 
     [Fact]
     public async Task A_reload_swaps_in_the_new_rules_and_reports_the_version()
@@ -80,14 +80,6 @@ public sealed class RulesReloadTests(SampleDatabase sample) : IDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return proxy.Client.SendAsync(request);
-    }
-
-    private static string CopyOfSampleRules()
-    {
-        var directory = Directory.CreateTempSubdirectory("sqlproxy-rules-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Samples, "rules"), "*.rules"))
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        return directory;
     }
 
     public void Dispose() => Directory.Delete(rules, recursive: true);

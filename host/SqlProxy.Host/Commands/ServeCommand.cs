@@ -30,7 +30,7 @@ internal static class ServeCommand
         }
         catch (RulesException e)
         {
-            await Console.Error.WriteLineAsync($"the rules do not compile:{Environment.NewLine}{e.Message}");
+            await Console.Error.WriteLineAsync($"the rules are not valid:{Environment.NewLine}{e.Message}");
             return 2;
         }
         catch (DllNotFoundException e)

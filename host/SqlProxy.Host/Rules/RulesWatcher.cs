@@ -12,7 +12,7 @@ internal sealed class RulesWatcher(RuleSetProvider rules, ILogger<RulesWatcher> 
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        debounce = new Timer(_ => rules.Reload());
+        debounce = new Timer(_ => _ = ReloadAsync());
         foreach (var path in rules.Config.Paths)
         {
             var (directory, filter) = Directory.Exists(path) ? (path, "*.rules") : (Path.GetDirectoryName(path)!, Path.GetFileName(path));
@@ -40,6 +40,19 @@ internal sealed class RulesWatcher(RuleSetProvider rules, ILogger<RulesWatcher> 
     }
 
     private void OnChange(object sender, FileSystemEventArgs e) => debounce?.Change(Quiet, Timeout.InfiniteTimeSpan);
+
+    /// <summary>A timer's reload has no caller to report to: a failure is logged here rather than lost.</summary>
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await rules.ReloadAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Rules reload after a file change failed; the rules in force keep serving");
+        }
+    }
 
     public void Dispose()
     {
