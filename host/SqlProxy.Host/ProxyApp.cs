@@ -5,6 +5,7 @@ using SqlProxy.Host.Audit;
 using SqlProxy.Host.Auth;
 using SqlProxy.Host.Configuration;
 using SqlProxy.Host.Http;
+using SqlProxy.Host.Masking;
 using SqlProxy.Host.Pipeline;
 using SqlProxy.Host.Rules;
 using SqlProxy.Host.Upstream;
@@ -21,7 +22,8 @@ public static class ProxyApp
     public const string UrlVariable = "SQLPROXY_URL";
 
     /// <summary>
-    /// Builds the proxy. Throws <see cref="SqlProxy.Rules.RulesException"/> when the rules do not compile.
+    /// Builds the proxy. Throws <see cref="SqlProxy.Rules.RulesException"/> when the rules do not compile or do not
+    /// validate against the live schema of the configured databases.
     /// </summary>
     /// <param name="listenUrl">Where to listen; null → <c>SQLPROXY_URL</c>, else <c>server.listen</c>.</param>
     public static WebApplication Build(ProxyConfig config, string? listenUrl = null)
@@ -35,17 +37,23 @@ public static class ProxyApp
         var services = builder.Services;
         services.AddSingleton(config);
         // Built here, not lazily, so rules that do not compile stop the start-up.
-        services.AddSingleton(sp => new RuleSetProvider(config.Rules, sp.GetRequiredService<ILogger<RuleSetProvider>>()));
+        services.AddSingleton(sp => new RuleSetProvider(
+            config.Rules,
+            new RulesEnvironmentSource(sp.GetRequiredService<DatabaseRegistry>(), sp.GetRequiredService<MaskerRegistry>()),
+            sp.GetRequiredService<ILogger<RuleSetProvider>>()));
         if (config.Rules.Watch) services.AddHostedService<RulesWatcher>();
         services.AddSingleton(new ApiKeyAuthenticator(config.Users));
         services.AddSingleton(sp => new DatabaseRegistry(config.Databases, sp.GetRequiredService<ILogger<DatabaseRegistry>>()));
         services.AddHostedService<SchemaWarmUp>();
+        var analysisLimits = new AnalysisLimits(config.Limits.MaxSqlBytes, config.Limits.MaxParseDepth);
         services.AddSingleton<ISqlAnalyzer>(new CachingSqlAnalyzer(
-            new SqlAnalyzer(new AnalysisLimits(config.Limits.MaxSqlBytes, config.Limits.MaxParseDepth)),
+            new SqlAnalyzer(analysisLimits),
             config.Limits.ParseCacheEntries));
         services.AddSingleton<StatementExecutor>();
 
         services.AddSingleton<IReadOnlyList<IClassifier>>([new PiiClassifier()]);
+        services.AddSingleton(MaskerRegistry.BuiltIn(config.Masking));
+        services.AddSingleton<ResultMasker>();
         services.AddSingleton(new JsonLinesAuditSink(config.Audit.FilePath));
         services.AddSingleton(sp => new AuditQueue(
             [sp.GetRequiredService<JsonLinesAuditSink>()], config.Audit.QueueCapacity, sp.GetRequiredService<ILogger<AuditQueue>>()));
@@ -55,9 +63,11 @@ public static class ProxyApp
         services.AddSingleton<IQueryStage, ValidateRequestStage>();
         services.AddSingleton<IQueryStage, AnalyseStage>();
         services.AddSingleton<IQueryStage, DecideStage>();
+        services.AddSingleton<IQueryStage>(new RewriteStage(analysisLimits));
         services.AddSingleton<IQueryStage, ExecuteStage>();
         services.AddSingleton<IQueryStage>(sp => new ClassifyStage(
             sp.GetRequiredService<IReadOnlyList<IClassifier>>(), config.Classification, sp.GetRequiredService<ILogger<ClassifyStage>>()));
+        services.AddSingleton<IQueryStage, MaskStage>();
         services.AddSingleton<QueryPipeline>();
 
         var app = builder.Build();
@@ -67,6 +77,8 @@ public static class ProxyApp
             error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information);
         app.MapQueryEndpoints();
         app.MapRulesEndpoints();
+        if (config.Masking.HashKey is null)
+            app.Logger.LogWarning("masking.hash_key is not set: values that rules mask with `hash` are redacted instead.");
         if (config.Server.TrustUserField)
             app.Logger.LogWarning("server.trust_user_field is on: a request's `user` field chooses the user. Never enable this outside development.");
         return app;

@@ -30,6 +30,11 @@ public sealed record AuditRecord
     /// <summary>The SQL as received.</summary>
     public string? Sql { get; init; }
 
+    /// <summary>
+    /// Each statement as it ran, merged with the row filters in force; empty when no row filter rewrote any statement.
+    /// </summary>
+    public IReadOnlyList<string> RewrittenSql { get; init; } = [];
+
     /// <summary>The fingerprint of each statement.</summary>
     public IReadOnlyList<string> Fingerprints { get; init; } = [];
 

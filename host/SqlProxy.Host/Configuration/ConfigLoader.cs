@@ -1,3 +1,5 @@
+using System.Text;
+using SqlProxy.Plugins.Maskers;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -31,7 +33,8 @@ public static class ConfigLoader
             UserConfigReader.Read(top),
             ReadRules(top.Table("rules"), baseDirectory),
             ReadAudit(top.Table("audit"), baseDirectory),
-            ReadClassification(top.Table("classification")));
+            ReadClassification(top.Table("classification")),
+            ReadMasking(top.Table("masking")));
         top.RejectUnknownKeys();
         if (errors.All.Count > 0) throw new ConfigException(path, errors.All);
         return config;
@@ -105,5 +108,14 @@ public static class ConfigLoader
         var classification = new ClassificationConfig((int)section.Integer("sample_rows", 100, 1, 10_000));
         section.RejectUnknownKeys();
         return classification;
+    }
+
+    private static MaskingConfig ReadMasking(TomlSection section)
+    {
+        var key = section.String("hash_key");
+        if (key is not null && Encoding.UTF8.GetByteCount(key) < HashMasker.MinKeyLength)
+            section.Errors.Add(section.KeyOf("hash_key"), $"must be at least {HashMasker.MinKeyLength} bytes long; keep it in the environment, e.g. hash_key = \"${{SQLPROXY_MASK_KEY}}\"");
+        section.RejectUnknownKeys();
+        return new MaskingConfig(key is null ? null : Encoding.UTF8.GetBytes(key));
     }
 }

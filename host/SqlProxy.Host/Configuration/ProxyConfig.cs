@@ -9,7 +9,8 @@ public sealed record ProxyConfig(
     IReadOnlyList<UserConfig> Users,
     RulesConfig Rules,
     AuditConfig Audit,
-    ClassificationConfig Classification);
+    ClassificationConfig Classification,
+    MaskingConfig Masking);
 
 /// <param name="Listen">The URL Kestrel listens on (the environment variable SQLPROXY_URL overrides it).</param>
 /// <param name="TrustUserField">Dev only: let a request's <c>user</c> field choose the user.</param>
@@ -49,3 +50,6 @@ public sealed record AuditConfig(string FilePath, int QueueCapacity);
 
 /// <param name="SampleRows">Rows of each result shown to classifiers.</param>
 public sealed record ClassificationConfig(int SampleRows);
+
+/// <param name="HashKey">The secret key of the <c>hash</c> masker (UTF-8 of <c>masking.hash_key</c>), or null: then rules that name <c>hash</c> redact instead.</param>
+public sealed record MaskingConfig(byte[]? HashKey);

@@ -21,15 +21,20 @@ internal static class QueryResponseFactory
                     result.Rows, result.RowCount, result.RowsAffected, result.Truncated)
                 : null,
             Classifications: context.Classifications.ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value)),
-            MaskedColumns: [],
+            MaskedColumns: context.MaskedColumns.Select(m => m.Name).ToArray(),
+            Masks: context.MaskedColumns.Select(m => new MaskView(m.Name, m.Masker, m.Rule.ToString(), m.Rule.Name, m.MatchedBy, m.FailedClosed)).ToArray(),
             BlockedColumns: context.Decision?.BlockedColumns ?? [],
             ErrorCode: failure?.Code,
             ErrorMessage: failure?.Message,
             ErrorPosition: failure?.Position,
             ExecutionTimeUs: outcome.DurationUs,
             Analysis: context.Statements.Count == 0 ? null : new AnalysisView(context.Statements.Select(ToView).ToArray()),
-            Decision: context.Decision is { } decision ? ToView(decision, context.Rules?.Version) : null);
+            Decision: context.Decision is { } decision ? ToView(decision, context.Rules?.Version) : null,
+            RowLimit: context.RowCap is { RuleLimit: not null } cap ? ToView(cap) : null,
+            Explain: QueryResponseExplainFactory.Create(context));
     }
+
+    public static RowLimitView ToView(RowCap cap) => new(cap.Limit, cap.Rule?.ToString(), cap.Rule?.Name);
 
     private static DecisionView ToView(Decision decision, string? rulesVersion) => new(
         decision.Verdict == Verdict.Allow ? "ALLOW" : "BLOCK",

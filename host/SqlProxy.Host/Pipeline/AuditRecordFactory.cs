@@ -21,6 +21,7 @@ internal static class AuditRecordFactory
             ClientAddress = request.ClientAddress,
             Database = request.Body?.Database,
             Sql = request.Body?.Sql,
+            RewrittenSql = RewrittenSql(context),
             Fingerprints = statements.Select(s => s.Fingerprint).ToArray(),
             StatementKinds = statements.Select(s => s.Kind).ToArray(),
             Relations = statements.SelectMany(s => s.RelationsRead.Concat(s.RelationsWritten)).Select(r => r.ToString()).Distinct().ToArray(),
@@ -30,12 +31,18 @@ internal static class AuditRecordFactory
             Reason = context.Decision?.Reason,
             RulesVersion = context.Rules?.Version,
             Classifications = context.Classifications,
+            MaskedColumns = context.MaskedColumns.Select(m => m.Name).ToArray(),
             RowCount = context.Result is { } result ? Math.Max(result.RowCount, result.RowsAffected) : null,
             DurationUs = outcome.DurationUs,
             ErrorCode = outcome.Failure?.Code,
             ErrorMessage = outcome.Failure?.Message,
         };
     }
+
+    private static IReadOnlyList<string> RewrittenSql(QueryContext context) =>
+        context.ExecutedSql.Count == context.Statements.Count && context.ExecutedSql.Where((sql, i) => sql != context.Statements[i].Sql).Any()
+            ? context.ExecutedSql
+            : [];
 
     private static AuditOutcome OutcomeOf(QueryOutcome outcome) => outcome.Failure switch
     {

@@ -15,22 +15,18 @@ internal sealed class ClassifyStage(IReadOnlyList<IClassifier> classifiers, Clas
     public async ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken)
     {
         if (context.Result is not { Columns.Count: > 0 } result) return StageResult.Next(context);
-        // The rows are those of the last statement that returns rows, which need not be the last statement.
-        var projection = context.Statements.LastOrDefault(s => s.Projection.Count > 0)?.Projection ?? [];
-        var columns = result.Columns.Select((column, index) => new ResultColumn(
-            column.Name,
-            column.DataType,
-            projection.Count == result.Columns.Count ? projection[index].Sources : SourcesByName(projection, column.Name))).ToArray();
+        var columns = ResultProvenance.Columns(context.Statements, result);
         var sample = new ResultSample(columns, result.Rows.Take(config.SampleRows).Select(row => (IReadOnlyList<object?>)row).ToArray());
 
         var labels = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var complete = true;
         foreach (var classifier in classifiers)
         {
             try
             {
                 foreach (var found in await classifier.ClassifyAsync(sample, cancellationToken))
                 {
-                    if (found.ColumnIndex < 0 || found.ColumnIndex >= columns.Length || string.IsNullOrWhiteSpace(found.Label)) continue;
+                    if (found.ColumnIndex < 0 || found.ColumnIndex >= columns.Count || string.IsNullOrWhiteSpace(found.Label)) continue;
                     var name = columns[found.ColumnIndex].Name;
                     if (!labels.TryGetValue(name, out var set)) labels[name] = set = new SortedSet<string>(StringComparer.Ordinal);
                     set.Add(found.Label);
@@ -39,14 +35,13 @@ internal sealed class ClassifyStage(IReadOnlyList<IClassifier> classifiers, Clas
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Classifier {Classifier} failed; its labels are missing from request {RequestId}", classifier.Name, context.Request.RequestId);
+                complete = false;
             }
         }
         return StageResult.Next(context with
         {
             Classifications = labels.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value.ToArray()),
+            ClassificationComplete = complete,
         });
     }
-
-    private static IReadOnlyList<QualifiedColumn> SourcesByName(IReadOnlyList<ProjectedColumn> projection, string name) =>
-        projection.Where(p => p.Name == name).SelectMany(p => p.Sources).Distinct().ToArray();
 }

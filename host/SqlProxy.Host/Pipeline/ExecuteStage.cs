@@ -12,9 +12,12 @@ internal sealed class ExecuteStage(StatementExecutor executor, ILogger<ExecuteSt
     {
         if (context.Request.DryRun) return StageResult.Next(context);
         var database = context.Database!;
+        // Never fall back to the SQL as sent: it lacks the row filters.
+        if (context.ExecutedSql.Count != context.Statements.Count || context.RowCap is not { } cap)
+            throw new InvalidOperationException("the statements were not planned: the rewrite stage must run before execution");
         try
         {
-            var result = await executor.ExecuteAsync(database, context.Statements.Select(s => s.Sql).ToArray(), cancellationToken);
+            var result = await executor.ExecuteAsync(database, context.ExecutedSql, cap.Limit, cancellationToken);
             return StageResult.Next(context with { Result = result });
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

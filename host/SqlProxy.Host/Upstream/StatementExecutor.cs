@@ -8,7 +8,8 @@ namespace SqlProxy.Host.Upstream;
 /// </summary>
 internal sealed class StatementExecutor
 {
-    public async Task<ExecutionResult> ExecuteAsync(UpstreamDatabase database, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    /// <param name="maxRows">The most rows kept of the returned result set; <see cref="ExecutionResult.Truncated"/> says when more existed.</param>
+    public async Task<ExecutionResult> ExecuteAsync(UpstreamDatabase database, IReadOnlyList<string> statements, long maxRows, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection)
@@ -18,7 +19,6 @@ internal sealed class StatementExecutor
         };
         foreach (var statement in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
 
-        var maxRows = database.Config.MaxRows;
         IReadOnlyList<ResultColumnInfo> columns = [];
         var rows = new List<object?[]>();
         long rowCount = 0;

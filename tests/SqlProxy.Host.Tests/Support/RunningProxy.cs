@@ -47,9 +47,19 @@ public sealed class RunningProxy : IAsyncDisposable
             ["SQLPROXY_DB_USER"] = server.Username,
             ["SQLPROXY_DB_PASSWORD"] = server.Password,
         };
-        var config = ConfigLoader.Load(configPath, name => environment.GetValueOrDefault(name));
-        var app = ProxyApp.Build(config, "http://127.0.0.1:0");
-        await app.StartAsync();
+        WebApplication app;
+        try
+        {
+            var config = ConfigLoader.Load(configPath, name => environment.GetValueOrDefault(name));
+            app = ProxyApp.Build(config, "http://127.0.0.1:0");
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A proxy that does not start (e.g. rules that do not compile) leaves no temporary directory behind.
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningProxy(app, directory, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });
     }
