@@ -15,6 +15,14 @@ public class ConditionTests
 
     [Theory]
     [InlineData("user.name == 'bob'", true)]
+    [InlineData("user.name starts with 'bo'", true)]
+    [InlineData("user.name starts with 'Bo'", false)]
+    [InlineData("user.name ends with 'ob'", true)]
+    [InlineData("user.attributes.missing starts with ''", false)]
+    [InlineData("user.name matches '^b[a-z]+$'", true)]
+    [InlineData("user.name matches '^B'", false)]
+    [InlineData("user.attributes.missing matches '.*'", false)]
+    [InlineData("user.attributes.code starts with user.name", false)]
     [InlineData("user.name == 'Bob'", false)]
     [InlineData("user.name != 'alice'", true)]
     [InlineData("user has role 'analyst'", true)]
@@ -127,5 +135,17 @@ public class ConditionTests
         var rule = Assert.Single(rules.Rules);
         Assert.Equal(Verdict.Allow, rules.Decide(Bob, Statements.Select("foo")).Verdict);
         Assert.Equal(Runtime.ConditionOutcome.True, rule.Evaluate(Bob, Statements.Select("foo"), out _));
+    }
+
+    [Fact]
+    public void A_pattern_that_runs_past_its_timeout_fails_closed()
+    {
+        var slow = Requests.For("bob", ["analyst"], new() { ["code"] = new string('a', 40) + "!" });
+        var rules = RuleText.Compile("allow select on * when user.attributes.code matches '^(a+)+$';");
+
+        var decision = rules.Decide(slow, Statements.Select("foo"));
+
+        Assert.Equal(Verdict.Block, decision.Verdict);
+        Assert.Contains("took longer than 100 ms", decision.Reason);
     }
 }

@@ -13,4 +13,7 @@ enum BinaryOperator
     In,
     NotIn,
     Contains,
+    StartsWith,
+    EndsWith,
+    Matches,
 }

@@ -16,6 +16,9 @@ static class BinaryOperators
         BinaryOperator.In => "in",
         BinaryOperator.NotIn => "not in",
         BinaryOperator.Contains => "contains",
+        BinaryOperator.StartsWith => "starts with",
+        BinaryOperator.EndsWith => "ends with",
+        BinaryOperator.Matches => "matches",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 

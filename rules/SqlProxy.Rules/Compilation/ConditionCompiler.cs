@@ -114,6 +114,8 @@ sealed class ConditionCompiler
         var right = Visit(node.Right);
         if (left is null || right is null)
             return null;
+        if (node.Operator is BinaryOperator.StartsWith or BinaryOperator.EndsWith or BinaryOperator.Matches)
+            return new TextMatching(_problems).Compile(node, left, right);
         if (left.IsFact || right.IsFact)
             return new LiteralComparisons(_problems).Compile(node, left, right);
         return node.Operator switch

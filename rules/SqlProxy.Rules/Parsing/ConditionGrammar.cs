@@ -76,6 +76,12 @@ static class ConditionGrammar
     static TokenListParser<RuleToken, (BinaryOperator Operator, SourcePosition At)> Operator(RuleToken kind, BinaryOperator op) =>
         Is(kind).Select(t => (op, At(t)));
 
+    // `starts with` and `ends with`: contextual words, so `starts` and `ends` stay usable as names.
+    static TokenListParser<RuleToken, (BinaryOperator Operator, SourcePosition At)> TextOperator(string word, BinaryOperator op) =>
+        from first in Token.EqualToValueIgnoreCase(RuleToken.Identifier, word)
+        from with in Is(RuleToken.With)
+        select (op, At(first));
+
     static readonly TokenListParser<RuleToken, (BinaryOperator Operator, SourcePosition At)> ComparisonOperator =
         Operator(RuleToken.Equal, BinaryOperator.Equal)
             .Or(Operator(RuleToken.NotEqual, BinaryOperator.NotEqual))
@@ -85,6 +91,9 @@ static class ConditionGrammar
             .Or(Operator(RuleToken.GreaterOrEqual, BinaryOperator.GreaterOrEqual))
             .Or(Operator(RuleToken.In, BinaryOperator.In))
             .Or(Operator(RuleToken.Contains, BinaryOperator.Contains))
+            .Or(TextOperator("starts", BinaryOperator.StartsWith))
+            .Or(TextOperator("ends", BinaryOperator.EndsWith))
+            .Or(Token.EqualToValueIgnoreCase(RuleToken.Identifier, "matches").Select(t => (BinaryOperator.Matches, At(t))))
             .Or(from notWord in Is(RuleToken.Not)
                 from inWord in Is(RuleToken.In)
                 select (BinaryOperator.NotIn, At(notWord)))

@@ -14,6 +14,27 @@ static class RuntimeOperators
     public static int? Compare(decimal? left, decimal? right) =>
         left is null || right is null ? null : left.Value.CompareTo(right.Value);
 
+    public static bool StartsWith(string? value, string? prefix) =>
+        value is not null && prefix is not null && value.StartsWith(prefix, StringComparison.Ordinal);
+
+    public static bool EndsWith(string? value, string? suffix) =>
+        value is not null && suffix is not null && value.EndsWith(suffix, StringComparison.Ordinal);
+
+    /// <summary>A missing value does not match; a match that runs past the timeout fails the condition (closed).</summary>
+    public static bool Matches(string? value, System.Text.RegularExpressions.Regex pattern)
+    {
+        if (value is null)
+            return false;
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new RuleEvaluationException($"matching `{Parsing.Literals.Clip(pattern.ToString())}` took longer than {pattern.MatchTimeout.TotalMilliseconds:0} ms");
+        }
+    }
+
     public static bool Contains(IReadOnlyList<string>? list, string? value)
     {
         if (list is null || value is null)
