@@ -3,6 +3,7 @@
 //   ./build.sh --target=test            build, run every test project, end with `N passed, N failed`
 //   ./build.sh --target=demo            build, then run `sqlproxy demo` in the foreground (Ctrl-C stops it)
 //   ./build.sh --target=prerequisites   install what the build and the tests need (libpg_query, PostgreSQL)
+//   ./build.sh --target=pack            pack the plugin SDK: artifacts/SqlProxy.Sdk.<version>.nupkg
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
@@ -81,6 +82,19 @@ Task("Test")
 
     testSummary = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : "");
     if (testExitCode != 0 || failed > 0 || passed + failed == 0) exitCode = 1;
+});
+
+Task("Pack")
+    .Description("Packs the plugin SDK (sdk/SqlProxy.Sdk, with its XML docs) into artifacts/SqlProxy.Sdk.<version>.nupkg.")
+    .Does(() =>
+{
+    var artifacts = MakeAbsolute(Directory("artifacts"));
+    DeleteFiles(GetFiles($"{artifacts}/SqlProxy.Sdk.*.nupkg"));
+    DotNetPack("sdk/SqlProxy.Sdk/SqlProxy.Sdk.csproj", new DotNetPackSettings
+    {
+        Configuration = configuration, OutputDirectory = artifacts, NoLogo = true,
+    });
+    foreach (var package in GetFiles($"{artifacts}/SqlProxy.Sdk.*.nupkg")) Information($"Packed {package}.");
 });
 
 Task("Demo")

@@ -36,6 +36,9 @@ public sealed class PiiClassifier : IClassifier
     public string Name => "pii";
 
     /// <inheritdoc />
+    public IReadOnlyList<string> Labels { get; } = PiiKinds.All.Select(kind => kind.Label).ToArray();
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<ColumnClassification>> ClassifyAsync(ResultSample result, CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested
             ? ValueTask.FromCanceled<IReadOnlyList<ColumnClassification>>(cancellationToken)
