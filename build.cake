@@ -4,6 +4,7 @@
 //   ./build.sh --target=demo            build, then run `sqlproxy demo` in the foreground (Ctrl-C stops it)
 //   ./build.sh --target=prerequisites   install what the build and the tests need (libpg_query, PostgreSQL)
 //   ./build.sh --target=pack            pack the plugin SDK: artifacts/SqlProxy.Sdk.<version>.nupkg
+//   ./build.sh --target=plugins         pack, then publish the sample plugins against it: artifacts/plugins/<name>/
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
@@ -12,6 +13,8 @@ var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 const string Solution = "SqlProxy.sln";
 const string LibPgQuery = "libpg_query.so.1504.0";
+// The sample plugins, built the way a third party builds one (against the packed SDK), and their folders under artifacts/plugins.
+var SamplePlugins = new[] { ("samples/plugins/NationalId/NationalId.csproj", "national-id") };
 var testResults = Directory("artifacts/test-results");
 // Globs skip .git, .sqlproxy (the demo's PostgreSQL data, owned by another OS user) and other hidden folders.
 var SkipHidden = new GlobberSettings { Predicate = entry => !entry.Path.Segments.Last().StartsWith(".") || entry.Path.FullPath == "." };
@@ -95,6 +98,34 @@ Task("Pack")
         Configuration = configuration, OutputDirectory = artifacts, NoLogo = true,
     });
     foreach (var package in GetFiles($"{artifacts}/SqlProxy.Sdk.*.nupkg")) Information($"Packed {package}.");
+});
+
+Task("Plugins")
+    .Description("Packs the SDK, then publishes each sample plugin (samples/plugins) against the package into artifacts/plugins/<name>/.")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    var artifacts = MakeAbsolute(Directory("artifacts"));
+    // The package's version does not change when the SDK does: a package folder of our own, emptied, so NuGet takes the
+    // package just packed rather than a 1.0.0 it cached earlier.
+    var packages = artifacts.Combine("plugin-packages");
+    CleanDirectory(packages);
+    foreach (var (project, folder) in SamplePlugins)
+    {
+        var output = artifacts.Combine($"plugins/{folder}");
+        CleanDirectory(output);
+        DotNetPublish(project, new DotNetPublishSettings
+        {
+            Configuration = configuration, OutputDirectory = output, NoLogo = true,
+            EnvironmentVariables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages.FullPath },
+        });
+        // The host shares its own SqlProxy.Sdk: a private copy would make every cast to the SDK's interfaces fail.
+        if (FileExists(output.CombineWithFilePath("SqlProxy.Sdk.dll")))
+        {
+            throw new CakeException($"{output}/SqlProxy.Sdk.dll: the plugin must reference SqlProxy.Sdk with ExcludeAssets=\"runtime\".");
+        }
+        Information($"Published {project} to {output}.");
+    }
 });
 
 Task("Demo")

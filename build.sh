@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstraps Cake (a local dotnet tool, .config/dotnet-tools.json) and runs build.cake.
-# Usage: ./build.sh [--target=build|test|demo|prerequisites] [--configuration=Release]
+# Usage: ./build.sh [--target=build|test|demo|prerequisites|pack|plugins] [--configuration=Release]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
