@@ -7,6 +7,7 @@ using SqlProxy.Host.Configuration;
 using SqlProxy.Host.Http;
 using SqlProxy.Host.Masking;
 using SqlProxy.Host.Pipeline;
+using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Rules;
 using SqlProxy.Host.Upstream;
 using SqlProxy.Plugins.AuditFile;
@@ -59,6 +60,10 @@ public static class ProxyApp
             [sp.GetRequiredService<JsonLinesAuditSink>()], config.Audit.QueueCapacity, sp.GetRequiredService<ILogger<AuditQueue>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
 
+        services.AddSingleton(sp => new PluginCatalog(config.Plugins, sp.GetRequiredService<ILogger<PluginCatalog>>()));
+        services.AddHostedService<PluginStartup>();
+        if (config.Plugins.Watch) services.AddHostedService<PluginWatcher>();
+
         services.AddSingleton<IQueryStage>(sp => new AuthenticateStage(sp.GetRequiredService<ApiKeyAuthenticator>(), config.Server));
         services.AddSingleton<IQueryStage, ValidateRequestStage>();
         services.AddSingleton<IQueryStage, AnalyseStage>();
@@ -77,6 +82,7 @@ public static class ProxyApp
             error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information);
         app.MapQueryEndpoints();
         app.MapRulesEndpoints();
+        app.MapPluginEndpoints();
         if (config.Masking.HashKey is null)
             app.Logger.LogWarning("masking.hash_key is not set: values that rules mask with `hash` are redacted instead.");
         if (config.Server.TrustUserField)

@@ -6,7 +6,7 @@ namespace SqlProxy.Host.Tests;
 /// <summary>The configuration is validated at load, and every error names its key.</summary>
 public sealed class ConfigLoaderTests : IDisposable
 {
-    private const string Valid = """
+    internal const string Valid = """
         [[databases]]
         name = "testdb"
         connection_string = "Host=127.0.0.1;Password=${DB_PASSWORD}"

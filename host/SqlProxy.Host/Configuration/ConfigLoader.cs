@@ -34,7 +34,8 @@ public static class ConfigLoader
             ReadRules(top.Table("rules"), baseDirectory),
             ReadAudit(top.Table("audit"), baseDirectory),
             ReadClassification(top.Table("classification")),
-            ReadMasking(top.Table("masking")));
+            ReadMasking(top.Table("masking")),
+            PluginsConfigReader.Read(top, baseDirectory));
         top.RejectUnknownKeys();
         if (errors.All.Count > 0) throw new ConfigException(path, errors.All);
         return config;

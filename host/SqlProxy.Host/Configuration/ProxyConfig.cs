@@ -10,7 +10,8 @@ public sealed record ProxyConfig(
     RulesConfig Rules,
     AuditConfig Audit,
     ClassificationConfig Classification,
-    MaskingConfig Masking);
+    MaskingConfig Masking,
+    PluginsConfig Plugins);
 
 /// <param name="Listen">The URL Kestrel listens on (the environment variable SQLPROXY_URL overrides it).</param>
 /// <param name="TrustUserField">Dev only: let a request's <c>user</c> field choose the user.</param>
@@ -53,3 +54,13 @@ public sealed record ClassificationConfig(int SampleRows);
 
 /// <param name="HashKey">The secret key of the <c>hash</c> masker (UTF-8 of <c>masking.hash_key</c>), or null: then rules that name <c>hash</c> redact instead.</param>
 public sealed record MaskingConfig(byte[]? HashKey);
+
+/// <param name="Directory">Absolute path of the plugins directory (one folder per plugin), or null: no <c>[plugins]</c> section, no plugins.</param>
+/// <param name="Watch">Reload the plugins when something under the directory changes.</param>
+/// <param name="CallTimeoutMs">How long a plugin may take to be created and to create its extensions.</param>
+/// <param name="Settings">Each plugin's <c>[plugins.&lt;name&gt;]</c> table, by plugin name.</param>
+public sealed record PluginsConfig(string? Directory, bool Watch, int CallTimeoutMs, IReadOnlyDictionary<string, SqlProxy.Sdk.PluginSettings> Settings)
+{
+    /// <summary>No <c>[plugins]</c> section: no plugins are loaded.</summary>
+    public static PluginsConfig None { get; } = new(null, false, 1000, new Dictionary<string, SqlProxy.Sdk.PluginSettings>());
+}

@@ -72,6 +72,33 @@ internal sealed class TomlSection(TomlTable table, string prefix, ConfigErrors e
         return new Dictionary<string, string>();
     }
 
+    /// <summary>Whether the table has the key (without marking it read).</summary>
+    public bool Has(string key) => table.ContainsKey(key);
+
+    /// <summary>Every key of the table, in the file's order.</summary>
+    public IReadOnlyList<string> Keys => table.Keys.ToArray();
+
+    /// <summary>
+    /// A plugin setting: a string (environment variables substituted), an integer, a number or a boolean; null
+    /// (and an error) for anything else.
+    /// </summary>
+    public object? Scalar(string key)
+    {
+        var value = Raw(key);
+        switch (value)
+        {
+            case string:
+                return String(key);
+            case long or double or bool:
+                return value;
+            case null:
+                return null;
+            default:
+                errors.Add(KeyOf(key), $"must be a string, an integer, a number or a boolean, not {Describe(value)}");
+                return null;
+        }
+    }
+
     public TomlSection Table(string key)
     {
         var value = Raw(key);

@@ -1,0 +1,57 @@
+using SqlProxy.Host.Auth;
+using SqlProxy.Host.Plugins;
+
+namespace SqlProxy.Host.Http;
+
+/// <summary>
+/// <c>GET /api/v1/plugins</c>: the loaded plugins and the folders that failed. <c>POST /api/v1/plugins/reload</c>:
+/// load the plugins directory again, swap the new set in, and answer its listing. Admins only.
+/// </summary>
+internal static class PluginEndpoints
+{
+    public static void MapPluginEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/plugins", List);
+        app.MapPost("/api/v1/plugins/reload", Reload);
+    }
+
+    private static IResult List(HttpContext http, ApiKeyAuthenticator authenticator, PluginCatalog catalog) =>
+        Refusal(http, authenticator, "listing plugins") ?? Listing(catalog, catalog.Current);
+
+    private static async Task<IResult> Reload(HttpContext http, ApiKeyAuthenticator authenticator, PluginCatalog catalog)
+    {
+        if (Refusal(http, authenticator, "reloading plugins") is { } refusal) return refusal;
+        // Not the request's token: a reload half done when the client goes away would still be a reload.
+        var reload = await catalog.ReloadAsync(CancellationToken.None);
+        return Listing(catalog, reload.Serving);
+    }
+
+    private static IResult? Refusal(HttpContext http, ApiKeyAuthenticator authenticator, string what)
+    {
+        var user = authenticator.Authenticate(http.Request.Headers.Authorization.FirstOrDefault());
+        if (user is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Json(new ErrorResponse(false, "UNAUTHENTICATED", "a valid API key is required: send `Authorization: Bearer <key>`"), JsonDefaults.Options, statusCode: 401);
+        }
+        return user.Roles.Contains(RulesEndpoints.AdminRole)
+            ? null
+            : Results.Json(new ErrorResponse(false, "FORBIDDEN", $"{what} needs the role `{RulesEndpoints.AdminRole}`"), JsonDefaults.Options, statusCode: 403);
+    }
+
+    private static IResult Listing(PluginCatalog catalog, PluginSnapshot snapshot) => Results.Json(
+        new ListingResponse(
+            true,
+            catalog.Config.Directory,
+            snapshot.Plugins.Select(p => new PluginEntry(p.Name, p.Version, p.Kinds, p.Folder, p.LoadedAt, p.State)).ToArray(),
+            snapshot.Failures.Select(f => new FailureEntry(f.Folder, f.Reason)).ToArray()),
+        JsonDefaults.Options);
+
+    private sealed record ListingResponse(bool Success, string? Directory, IReadOnlyList<PluginEntry> Plugins, IReadOnlyList<FailureEntry> Failures);
+
+    private sealed record PluginEntry(string Name, string Version, IReadOnlyList<string> Kinds, string Folder, DateTimeOffset LoadedAt, string State);
+
+    private sealed record FailureEntry(string Folder, string Reason);
+
+    private sealed record ErrorResponse(bool Success, string ErrorCode, string ErrorMessage);
+}

@@ -1,0 +1,10 @@
+namespace SqlProxy.Host.Plugins;
+
+/// <summary>What is reported about one loaded plugin; plain data, holding nothing of the plugin's load context.</summary>
+/// <param name="Name">The plugin's name.</param>
+/// <param name="Version">The plugin's own version.</param>
+/// <param name="Folder">The folder's name in the plugins directory.</param>
+/// <param name="Kinds">The extension points it contributes to: <c>classifier</c>, <c>policy_evaluator</c>, <c>masker</c>, <c>audit_sink</c>.</param>
+/// <param name="LoadedAt">When it was loaded.</param>
+/// <param name="State">Its state: <c>loaded</c>.</param>
+public sealed record PluginInfo(string Name, string Version, string Folder, IReadOnlyList<string> Kinds, DateTimeOffset LoadedAt, string State);
