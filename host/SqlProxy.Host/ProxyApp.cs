@@ -54,7 +54,8 @@ public static class ProxyApp
 
         services.AddSingleton<IReadOnlyList<IClassifier>>([new PiiClassifier()]);
         services.AddSingleton(MaskerRegistry.BuiltIn(config.Masking));
-        services.AddSingleton<ResultMasker>();
+        services.AddSingleton(sp => new ResultMasker(
+            sp.GetRequiredService<MaskerRegistry>(), sp.GetRequiredService<ILogger<ResultMasker>>(), config.Plugins.CallTimeoutMs));
         services.AddSingleton(new JsonLinesAuditSink(config.Audit.FilePath));
         services.AddSingleton(sp => new AuditQueue(
             [sp.GetRequiredService<JsonLinesAuditSink>()], config.Audit.QueueCapacity, sp.GetRequiredService<ILogger<AuditQueue>>()));
@@ -67,11 +68,12 @@ public static class ProxyApp
         services.AddSingleton<IQueryStage>(sp => new AuthenticateStage(sp.GetRequiredService<ApiKeyAuthenticator>(), config.Server));
         services.AddSingleton<IQueryStage, ValidateRequestStage>();
         services.AddSingleton<IQueryStage, AnalyseStage>();
+        services.AddSingleton(sp => new PolicyEvaluation(config.Plugins, sp.GetRequiredService<ILogger<PolicyEvaluation>>()));
         services.AddSingleton<IQueryStage, DecideStage>();
         services.AddSingleton<IQueryStage>(new RewriteStage(analysisLimits));
         services.AddSingleton<IQueryStage, ExecuteStage>();
         services.AddSingleton<IQueryStage>(sp => new ClassifyStage(
-            sp.GetRequiredService<IReadOnlyList<IClassifier>>(), config.Classification, sp.GetRequiredService<ILogger<ClassifyStage>>()));
+            sp.GetRequiredService<IReadOnlyList<IClassifier>>(), config.Classification, config.Plugins, sp.GetRequiredService<ILogger<ClassifyStage>>()));
         services.AddSingleton<IQueryStage, MaskStage>();
         services.AddSingleton<QueryPipeline>();
 

@@ -6,6 +6,6 @@ namespace SqlProxy.Rules;
 /// <param name="Name">The name given with <c>rule '…'</c>, or null.</param>
 public sealed record RuleReference(string Path, int Line, string? Name)
 {
-    /// <summary>The rule as <c>path:line</c>.</summary>
-    public override string ToString() => $"{Path}:{Line}";
+    /// <summary>The rule as <c>path:line</c>; a reference with no line (a plugin's, <c>plugin:&lt;name&gt;</c>) as its path alone.</summary>
+    public override string ToString() => Line > 0 ? $"{Path}:{Line}" : Path;
 }

@@ -43,7 +43,7 @@ internal static class PluginEndpoints
         new ListingResponse(
             true,
             catalog.Config.Directory,
-            snapshot.Plugins.Select(p => new PluginEntry(p.Name, p.Version, p.Kinds, p.Folder, p.LoadedAt, p.State)).ToArray(),
+            snapshot.Plugins.Select(p => new PluginEntry(p.Name, p.Version, p.Kinds, p.Folder, p.LoadedAt, snapshot.StateOf(p))).ToArray(),
             snapshot.Failures.Select(f => new FailureEntry(f.Folder, f.Reason)).ToArray()),
         JsonDefaults.Options);
 

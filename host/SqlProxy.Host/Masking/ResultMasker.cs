@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Upstream;
 using SqlProxy.Plugins.Maskers;
 using SqlProxy.Rules;
@@ -9,9 +11,12 @@ namespace SqlProxy.Host.Masking;
 /// Masks the values of result columns covered by a mask directive. A masker that is unknown, refuses
 /// the rule's arguments or throws fails closed: its column's values are redacted and the fault is logged.
 /// So does a label mask when classification failed: every column no column mask covers is redacted.
+/// A name is looked up among the built-in maskers, then the request's plugin maskers: a built-in wins a clash.
 /// </summary>
-internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<ResultMasker> logger)
+internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<ResultMasker> logger, int pluginTimeoutMs = 1000)
 {
+    private readonly ConcurrentDictionary<string, bool> clashesLogged = new(StringComparer.Ordinal);
+
     private static readonly IMasker FailClosed = new RedactMasker();
     private static readonly IReadOnlyDictionary<string, string> NoArguments = new Dictionary<string, string>();
 
@@ -24,7 +29,8 @@ internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<Resul
         IReadOnlyDictionary<string, IReadOnlyList<string>> labels,
         IReadOnlyList<MaskDirective> masks,
         bool labelsComplete,
-        string requestId)
+        string requestId,
+        PluginSnapshot? plugins = null)
     {
         if (masks.Count == 0) return (result, []);
         var labelMask = labelsComplete ? null : masks.FirstOrDefault(m => m.Label is not null);
@@ -39,16 +45,29 @@ internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<Resul
                 continue;
             }
             var (directive, matchedBy) = selected;
-            var failed = !MaskColumn(rows, index, column.Name, directive, requestId);
+            var failed = !MaskColumn(rows, index, column.Name, directive, requestId, plugins);
             masked.Add(new MaskedColumn(column.Name, directive.Masker, directive.Rule, matchedBy, failed));
         }
         return (result with { Rows = rows }, masked);
     }
 
     /// <returns>False when the masker failed and the column was redacted instead.</returns>
-    private bool MaskColumn(object?[][] rows, int index, string name, MaskDirective directive, string requestId)
+    private bool MaskColumn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, PluginSnapshot? plugins)
     {
         var masker = maskers.Find(directive.Masker);
+        var fromPlugin = plugins?.Maskers.FirstOrDefault(m => PluginMaskerCall.NameOf(m) == directive.Masker);
+        if (masker is not null && fromPlugin is not null && clashesLogged.TryAdd($"{plugins!.OwnerOf(fromPlugin)}/{directive.Masker}", true))
+            LogClash(directive.Masker, plugins.OwnerOf(fromPlugin));
+        if (masker is null && fromPlugin is not null)
+        {
+            var (values, pluginProblem) = PluginMaskerCall.Mask(fromPlugin, plugins!.HealthOf(fromPlugin), rows, index, directive.Arguments, pluginTimeoutMs);
+            if (values is not null)
+            {
+                for (var row = 0; row < rows.Length; row++) rows[row][index] = values[row];
+                return true;
+            }
+            return FailClosedOn(rows, index, name, directive, requestId, pluginProblem!);
+        }
         var problem = masker is null
             ? $"no masker is named `{directive.Masker}`"
             : string.Join(" ", masker.ValidateArguments(directive.Arguments));
@@ -65,6 +84,11 @@ internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<Resul
                 problem = $"the masker threw {e.GetType().Name}";
             }
         }
+        return FailClosedOn(rows, index, name, directive, requestId, problem);
+    }
+
+    private bool FailClosedOn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, string problem)
+    {
         LogFailedClosed(directive.Masker, directive.Rule.ToString(), name, requestId, problem);
         foreach (var row in rows) row[index] = FailClosed.Mask(row[index], NoArguments);
         return false;
@@ -75,6 +99,9 @@ internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<Resul
         foreach (var row in rows) row[index] = FailClosed.Mask(row[index], NoArguments);
         return new MaskedColumn(name, labelMask.Masker, labelMask.Rule, $"label {labelMask.Label}, unknown because a classifier failed", FailedClosed: true);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {Plugin} has a masker named {Masker} like a built-in one; rules naming it get the built-in")]
+    private partial void LogClash(string masker, string plugin);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Masker {Masker} of rule {Rule} failed on column {Column} of request {RequestId}; its values were redacted: {Problem}")]

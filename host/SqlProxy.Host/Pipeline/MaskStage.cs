@@ -18,7 +18,7 @@ internal sealed class MaskStage(ResultMasker masker) : IQueryStage
         var masks = MasksInForce(context);
         if (masks.Count == 0) return ValueTask.FromResult(StageResult.Next(context));
         var columns = ResultProvenance.ForMasking(context.Statements, result);
-        var (maskedResult, masked) = masker.Apply(result, columns, context.Classifications, masks, context.ClassificationComplete, context.Request.RequestId);
+        var (maskedResult, masked) = masker.Apply(result, columns, context.Classifications, masks, context.ClassificationComplete, context.Request.RequestId, context.Plugins);
         return ValueTask.FromResult(StageResult.Next(context with { Result = maskedResult, MaskedColumns = masked }));
     }
 

@@ -1,4 +1,5 @@
 using SqlProxy.Host.Masking;
+using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Upstream;
 using SqlProxy.Rules;
 using SqlProxy.Sdk;
@@ -9,6 +10,9 @@ namespace SqlProxy.Host.Pipeline;
 internal sealed record QueryContext(QueryRequest Request)
 {
     public UserIdentity? User { get; init; }
+
+    /// <summary>The plugins this request calls, held by the pipeline's lease until the request ends.</summary>
+    public PluginSnapshot? Plugins { get; init; }
 
     public UpstreamDatabase? Database { get; init; }
 

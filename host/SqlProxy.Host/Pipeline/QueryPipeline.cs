@@ -1,20 +1,23 @@
 using System.Diagnostics;
 using SqlProxy.Host.Audit;
+using SqlProxy.Host.Plugins;
 
 namespace SqlProxy.Host.Pipeline;
 
 /// <summary>
 /// Runs a request through the stages in order until one stops it, then writes its audit record,
-/// on every path out.
+/// on every path out. The request holds one plugin lease from start to end, so a reload cannot unload the plugins
+/// it is calling.
 /// </summary>
-internal sealed class QueryPipeline(IEnumerable<IQueryStage> stages, AuditQueue audit, ILogger<QueryPipeline> logger)
+internal sealed class QueryPipeline(IEnumerable<IQueryStage> stages, AuditQueue audit, PluginCatalog plugins, ILogger<QueryPipeline> logger)
 {
     private readonly IQueryStage[] stages = stages.ToArray();
 
     public async Task<QueryOutcome> RunAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var context = new QueryContext(request);
+        using var lease = plugins.Acquire();
+        var context = new QueryContext(request) { Plugins = lease.Snapshot };
         QueryFailure? failure = null;
         try
         {

@@ -6,5 +6,5 @@ namespace SqlProxy.Host.Plugins;
 /// <param name="Folder">The folder's name in the plugins directory.</param>
 /// <param name="Kinds">The extension points it contributes to: <c>classifier</c>, <c>policy_evaluator</c>, <c>masker</c>, <c>audit_sink</c>.</param>
 /// <param name="LoadedAt">When it was loaded.</param>
-/// <param name="State">Its state: <c>loaded</c>.</param>
+/// <param name="State">Its state when loaded: <c>loaded</c>; <see cref="PluginSnapshot.StateOf"/> reports <c>faulty</c> once it keeps failing.</param>
 public sealed record PluginInfo(string Name, string Version, string Folder, IReadOnlyList<string> Kinds, DateTimeOffset LoadedAt, string State);

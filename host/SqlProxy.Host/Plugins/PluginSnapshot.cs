@@ -10,7 +10,9 @@ namespace SqlProxy.Host.Plugins;
 public sealed class PluginSnapshot
 {
     private readonly TaskCompletionSource<UnloadReport> unloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<string, PluginHealth> health;
     private IReadOnlyList<LoadedPlugin> loaded;
+    private Dictionary<object, string> owners;
     private int references = 1;
 
     internal PluginSnapshot(IReadOnlyList<LoadedPlugin> loaded, IReadOnlyList<PluginFailure> failures)
@@ -22,6 +24,14 @@ public sealed class PluginSnapshot
         PolicyEvaluators = loaded.SelectMany(p => p.Extensions.PolicyEvaluators).ToArray();
         Maskers = loaded.SelectMany(p => p.Extensions.Maskers).ToArray();
         AuditSinks = loaded.SelectMany(p => p.Extensions.AuditSinks).ToArray();
+        health = loaded.ToDictionary(p => p.Info.Name, _ => new PluginHealth(), StringComparer.Ordinal);
+        owners = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
+        foreach (var plugin in loaded)
+        {
+            var extensions = plugin.Extensions;
+            IEnumerable<object> all = [.. extensions.Classifiers, .. extensions.PolicyEvaluators, .. extensions.Maskers, .. extensions.AuditSinks];
+            foreach (var extension in all) owners.TryAdd(extension, plugin.Info.Name);
+        }
     }
 
     /// <summary>No plugins.</summary>
@@ -48,6 +58,16 @@ public sealed class PluginSnapshot
     /// <summary>Completes when the snapshot's load contexts have been unloaded, saying whether their collection was confirmed.</summary>
     public Task<UnloadReport> Unloaded => unloaded.Task;
 
+    /// <summary>The name of the plugin that contributed <paramref name="extension"/>.</summary>
+    public string OwnerOf(object extension) => owners.GetValueOrDefault(extension) ?? "?";
+
+    /// <summary>The fault count of the plugin that contributed <paramref name="extension"/>.</summary>
+    public PluginHealth HealthOf(object extension) => health.GetValueOrDefault(OwnerOf(extension)) ?? new PluginHealth();
+
+    /// <summary>A plugin's state: <c>faulty</c> once it has faulted too often in a row, else as loaded.</summary>
+    public string StateOf(PluginInfo plugin) =>
+        health.TryGetValue(plugin.Name, out var h) && h.IsFaulty ? "faulty" : plugin.State;
+
     /// <summary>Takes a reference, unless the last one is already gone.</summary>
     internal bool TryAcquire()
     {
@@ -72,6 +92,7 @@ public sealed class PluginSnapshot
     {
         var plugins = loaded;
         loaded = [];
+        owners = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
         Classifiers = [];
         PolicyEvaluators = [];
         Maskers = [];

@@ -13,6 +13,9 @@ internal static class FixturePlugins
     public const string Good = "good";
     public const string Twins = "twins";
     public const string FromTheFuture = "future";
+    public const string LabellerV1 = "labeller_v1";
+    public const string LabellerV2 = "labeller_v2";
+    public const string Gatekeeper = "gatekeeper";
 
     private static readonly Lazy<Task<string>> Built = new(BuildAsync);
 
@@ -35,6 +38,9 @@ internal static class FixturePlugins
         var sdkReference = $"""<Reference Include="SqlProxy.Sdk" HintPath="{sdk}" Private="false" />""";
         WriteProject(root, Good, FixtureSources.Good, sdkReference);
         WriteProject(root, Twins, FixtureSources.Twins, sdkReference);
+        WriteProject(root, LabellerV1, RequestFixtureSources.Labeller("1.0.0", "Fixture.RegionV1"), sdkReference);
+        WriteProject(root, LabellerV2, RequestFixtureSources.Labeller("2.0.0", "Fixture.RegionV2"), sdkReference);
+        WriteProject(root, Gatekeeper, RequestFixtureSources.Gatekeeper, sdkReference);
         WriteProject(root, "fakesdk", FixtureSources.FakeSdk2, "", "<AssemblyName>SqlProxy.Sdk</AssemblyName><AssemblyVersion>2.0.0.0</AssemblyVersion>");
         WriteProject(root, FromTheFuture, FixtureSources.FromTheFuture,
             """<ProjectReference Include="../fakesdk/fakesdk.csproj" Private="false" ExcludeAssets="runtime" />""");
@@ -42,6 +48,9 @@ internal static class FixturePlugins
             <Solution>
               <Project Path="{Good}/{Good}.csproj" />
               <Project Path="{Twins}/{Twins}.csproj" />
+              <Project Path="{LabellerV1}/{LabellerV1}.csproj" />
+              <Project Path="{LabellerV2}/{LabellerV2}.csproj" />
+              <Project Path="{Gatekeeper}/{Gatekeeper}.csproj" />
               <Project Path="fakesdk/fakesdk.csproj" />
               <Project Path="{FromTheFuture}/{FromTheFuture}.csproj" />
             </Solution>

@@ -1,0 +1,27 @@
+namespace SqlProxy.Host.Plugins;
+
+/// <summary>
+/// Calls one plugin extension within <c>plugins.call_timeout_ms</c>. The call's token is cancelled at the timeout, and a
+/// call that ignores its token is abandoned there (left to finish on its own), so a hung plugin costs one timeout.
+/// </summary>
+internal static class PluginCall
+{
+    /// <exception cref="TimeoutException">The call did not finish in time.</exception>
+    /// <exception cref="OperationCanceledException">The request was cancelled.</exception>
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> call, int timeoutMs, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(timeoutMs);
+        // Task.Run: a plugin that blocks before its first await must not block the request's thread past the timeout.
+        var running = Task.Run(async () => await call(timeout.Token), CancellationToken.None);
+        try
+        {
+            return await running.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs), cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _ = running.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            throw new TimeoutException($"it did not answer within {timeoutMs} ms (plugins.call_timeout_ms)");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace SqlProxy.Host.Plugins;
+
+/// <summary>
+/// One plugin's consecutive faults within one snapshot. After <see cref="FaultLimit"/> faults in a row the plugin is
+/// faulty and skipped until a reload gives it a fresh snapshot.
+/// </summary>
+public sealed class PluginHealth
+{
+    /// <summary>How many faults in a row make a plugin faulty.</summary>
+    public const int FaultLimit = 5;
+
+    private int consecutiveFaults;
+
+    /// <summary>Whether the plugin is skipped.</summary>
+    public bool IsFaulty => Volatile.Read(ref consecutiveFaults) >= FaultLimit;
+
+    /// <summary>Counts a fault; true when this fault made the plugin faulty.</summary>
+    public bool RecordFault() => Interlocked.Increment(ref consecutiveFaults) == FaultLimit;
+
+    /// <summary>A call succeeded: the run of faults is over, unless the plugin is already faulty.</summary>
+    public void RecordSuccess()
+    {
+        var seen = Volatile.Read(ref consecutiveFaults);
+        if (seen > 0 && seen < FaultLimit) Interlocked.CompareExchange(ref consecutiveFaults, 0, seen);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SqlProxy.Host.Masking;
+using SqlProxy.Plugins.Maskers;
+using SqlProxy.Rules;
+using SqlProxy.Sdk;
+using static SqlProxy.Host.Tests.Support.PipelineFixtures;
+
+namespace SqlProxy.Host.Tests.Plugins;
+
+/// <summary>Masking with a loaded plugin's maskers: built-ins win a name clash, and a fault or a hang redacts.</summary>
+public sealed class PluginMaskerTests : IDisposable
+{
+    private readonly PluginDirectory plugins = new();
+
+    [Fact]
+    public async Task A_plugin_masker_masks_a_throwing_or_hanging_one_redacts_and_a_built_in_wins_a_clash()
+    {
+        await plugins.AddAsync(FixturePlugins.LabellerV1, "labeller");
+        await using var catalog = plugins.Catalog(callTimeoutMs: 200);
+        await catalog.ReloadAsync(CancellationToken.None);
+        using var lease = catalog.Acquire();
+        var masker = new ResultMasker(new MaskerRegistry(BuiltInMaskers.Create(new byte[32])), NullLogger<ResultMasker>.Instance, 200);
+        string[] names = ["a", "b", "c", "d"];
+        var result = Result(names, ["x1", "y1", "z1", "w1"]);
+        ResultColumn[] columns = [.. names.Select(n => new ResultColumn(n, "text", [Column(n)]))];
+        IReadOnlyList<MaskDirective> masks =
+            [ColumnMask("a", "stars", 1), ColumnMask("b", "boom", 2), ColumnMask("c", "stall", 3), ColumnMask("d", "redact", 4)];
+
+        var (masked, columnsMasked) = masker.Apply(result, columns, new Dictionary<string, IReadOnlyList<string>>(), masks, labelsComplete: true, "req-1", lease.Snapshot);
+
+        Assert.Equal<object?[]>([["***", "[REDACTED]", "[REDACTED]", "[REDACTED]"]], masked.Rows);
+        Assert.Equal([false, true, true, false], columnsMasked.Select(c => c.FailedClosed));
+    }
+
+    public void Dispose() => plugins.Dispose();
+}
