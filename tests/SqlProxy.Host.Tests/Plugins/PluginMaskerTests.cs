@@ -16,7 +16,7 @@ public sealed class PluginMaskerTests : IDisposable
     public async Task A_plugin_masker_masks_a_throwing_or_hanging_one_redacts_and_a_built_in_wins_a_clash()
     {
         await plugins.AddAsync(FixturePlugins.LabellerV1, "labeller");
-        await using var catalog = plugins.Catalog(callTimeoutMs: 200);
+        await using var catalog = plugins.Catalog(callTimeoutMs: 2000);
         await catalog.ReloadAsync(CancellationToken.None);
         using var lease = catalog.Acquire();
         var masker = new ResultMasker(new MaskerRegistry(BuiltInMaskers.Create(new byte[32])), NullLogger<ResultMasker>.Instance, 200);

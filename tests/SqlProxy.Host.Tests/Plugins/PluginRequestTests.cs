@@ -70,7 +70,7 @@ public sealed class PluginRequestTests(SampleDatabase sample) : IDisposable
 
     [Theory]
     [InlineData("throw", "policy evaluator `table_guard` failed: it threw InvalidOperationException")]
-    [InlineData("hang", "policy evaluator `table_guard` failed: it did not answer within 200 ms (plugins.call_timeout_ms)")]
+    [InlineData("hang", "policy evaluator `table_guard` failed: it did not answer within 2000 ms (plugins.call_timeout_ms)")]
     public async Task A_failing_evaluator_plugin_blocks_and_the_host_keeps_serving(string mode, string reason)
     {
         await plugins.AddAsync(FixturePlugins.Gatekeeper);
@@ -105,7 +105,7 @@ public sealed class PluginRequestTests(SampleDatabase sample) : IDisposable
 
     private Task<RunningProxy> StartAsync(string settings) => RunningProxy.StartAsync(sample, toml =>
         toml.Replace("watch = true", "watch = false")
-        + $"\n[plugins]\ndirectory = \"{plugins.Path}\"\nwatch = false\ncall_timeout_ms = 200\n" + settings);
+        + $"\n[plugins]\ndirectory = \"{plugins.Path}\"\nwatch = false\ncall_timeout_ms = 2000\n" + settings);
 
     private static async Task<JsonNode> QueryAsync(RunningProxy proxy, string sql)
     {
