@@ -15,7 +15,7 @@ internal static class PluginMaskerCall
         IMasker masker, PluginHealth health, object?[][] rows, int index, IReadOnlyDictionary<string, string> arguments, int timeoutMs)
     {
         if (health.IsFaulty) return (null, "its plugin is faulty and is skipped until the plugins are reloaded");
-        var masking = Task.Run<(object?[]?, string?)>(() =>
+        var masking = PluginThread.Run<(object?[]?, string?)>(() =>
         {
             var problems = masker.ValidateArguments(arguments);
             if (problems is { Count: > 0 }) return (null, string.Join(" ", problems));

@@ -12,8 +12,8 @@ internal static class PluginCall
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(timeoutMs);
-        // Task.Run: a plugin that blocks before its first await must not block the request's thread past the timeout.
-        var running = Task.Run(async () => await call(timeout.Token), CancellationToken.None);
+        // A thread of its own: a plugin that blocks before its first await must not block the request's thread past the timeout.
+        var running = PluginThread.Run(() => call(timeout.Token).AsTask()).Unwrap();
         try
         {
             return await running.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs), cancellationToken);

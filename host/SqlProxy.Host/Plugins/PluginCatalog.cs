@@ -120,7 +120,7 @@ public sealed partial class PluginCatalog : IAsyncDisposable
                 var disposal = extension switch
                 {
                     IAsyncDisposable asyncDisposable => asyncDisposable.DisposeAsync().AsTask(),
-                    IDisposable disposable => Task.Run(disposable.Dispose),
+                    IDisposable disposable => PluginThread.Run(disposable.Dispose),
                     _ => Task.CompletedTask,
                 };
                 await disposal.WaitAsync(TimeSpan.FromMilliseconds(Config.CallTimeoutMs));

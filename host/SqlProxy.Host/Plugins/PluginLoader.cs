@@ -48,7 +48,7 @@ internal sealed partial class PluginLoader(PluginsConfig config, TimeProvider ti
         {
             var type = FindPluginType(loader, assemblyPath);
             var plugin = await WithTimeout(
-                _ => Task.Run(() => (IPlugin)Activator.CreateInstance(type)!, CancellationToken.None),
+                _ => PluginThread.Run(() => (IPlugin)Activator.CreateInstance(type)!),
                 $"creating `{type.FullName}`", cancellationToken);
             var name = plugin.Name;
             if (name is null || !ValidName().IsMatch(name))
@@ -57,9 +57,9 @@ internal sealed partial class PluginLoader(PluginsConfig config, TimeProvider ti
                 throw new PluginLoadException($"the plugin name `{name}` is already taken by the plugin in folder `{taken.Info.Folder}`");
 
             var settings = config.Settings.GetValueOrDefault(name) ?? PluginSettings.Empty;
-            // Task.Run: a plugin that blocks before its first await must not block the loader past the timeout.
+            // A thread of its own: a plugin that blocks before its first await must not block the loader past the timeout.
             var extensions = await WithTimeout(
-                token => Task.Run(() => plugin.CreateExtensionsAsync(settings, token).AsTask(), CancellationToken.None),
+                token => PluginThread.Run(() => plugin.CreateExtensionsAsync(settings, token).AsTask()).Unwrap(),
                 $"plugin `{name}` creating its extensions", cancellationToken);
             if (PluginKinds.Problem(extensions) is { } problem) throw new PluginLoadException($"plugin `{name}`: {problem}");
             var info = new PluginInfo(name, plugin.Version ?? "", Path.GetFileName(folder), PluginKinds.Of(extensions), time.GetUtcNow(), "loaded");
