@@ -1,4 +1,5 @@
 using Npgsql;
+using SqlProxy.Host.Upstream;
 using SqlProxy.Rules.Validation;
 
 namespace SqlProxy.Host.Rules;
@@ -9,37 +10,12 @@ namespace SqlProxy.Host.Rules;
 /// </summary>
 internal static class LiveSchemaReader
 {
-    private const string ColumnsQuery = """
-        SELECT n.nspname, c.relname, a.attname
-        FROM pg_catalog.pg_class c
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
-        WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY n.nspname, c.relname, a.attnum
-        """;
-
     /// <summary>Every table, view and foreign table with its columns in order.</summary>
     /// <exception cref="NpgsqlException">The database cannot be read.</exception>
-    public static async Task<IReadOnlyList<KnownTable>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var tables = new List<KnownTable>();
-        await using var command = dataSource.CreateCommand(ColumnsQuery);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        string? schema = null, name = null;
-        List<string> columns = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var (s, n) = (reader.GetString(0), reader.GetString(1));
-            if (s != schema || n != name)
-            {
-                if (name is not null) tables.Add(new KnownTable(schema!, name, columns));
-                (schema, name, columns) = (s, n, []);
-            }
-            columns.Add(reader.GetString(2));
-        }
-        if (name is not null) tables.Add(new KnownTable(schema!, name, columns));
-        return tables;
-    }
+    public static async Task<IReadOnlyList<KnownTable>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        (await CatalogColumns.ReadAsync(dataSource, cancellationToken))
+            .Select(table => new KnownTable(table.Schema, table.Name, table.Columns))
+            .ToArray();
 
     /// <summary>
     /// Reads every database at once. A database that cannot be read maps to null, and <paramref name="unread"/>

@@ -11,15 +11,6 @@ namespace SqlProxy.Host.Upstream;
 /// </summary>
 internal sealed class SchemaCatalog(NpgsqlDataSource dataSource, TimeSpan refreshInterval, ILogger logger)
 {
-    private const string ColumnsQuery = """
-        SELECT n.nspname, c.relname, a.attname
-        FROM pg_catalog.pg_class c
-        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
-        WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY n.nspname, c.relname, a.attnum
-        """;
-
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim loading = new(1, 1);
     private volatile Snapshot current = new(DatabaseSchema.Empty, DateTimeOffset.MinValue, Loaded: false);
@@ -54,24 +45,7 @@ internal sealed class SchemaCatalog(NpgsqlDataSource dataSource, TimeSpan refres
         if (!await loading.WaitAsync(waitForLoad ? Timeout.Infinite : 0, cancellationToken)) return;
         try
         {
-            var tables = new List<TableColumns>();
-            await using (var command = dataSource.CreateCommand(ColumnsQuery))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                string? schema = null, name = null;
-                List<string> columns = [];
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var (s, n) = (reader.GetString(0), reader.GetString(1));
-                    if (s != schema || n != name)
-                    {
-                        if (name is not null) tables.Add(new TableColumns(schema!, name, columns));
-                        (schema, name, columns) = (s, n, []);
-                    }
-                    columns.Add(reader.GetString(2));
-                }
-                if (name is not null) tables.Add(new TableColumns(schema!, name, columns));
-            }
+            var tables = await CatalogColumns.ReadAsync(dataSource, cancellationToken);
             current = new Snapshot(new DatabaseSchema(tables), DateTimeOffset.UtcNow, Loaded: true);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
