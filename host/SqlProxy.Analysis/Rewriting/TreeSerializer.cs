@@ -72,12 +72,7 @@ internal sealed class TreeSerializer
 
             if (IsPacked(field.FieldType))
             {
-                var payload = 0;
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var item = items[i]!;
-                    payload += ScalarSize(field.FieldType, item);
-                }
+                var payload = PackedSize(field.FieldType, items);
 
                 size += tag + CodedOutputStream.ComputeLengthSize(payload) + payload;
                 continue;
@@ -125,12 +120,7 @@ internal sealed class TreeSerializer
 
             if (IsPacked(field.FieldType))
             {
-                var payload = 0;
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var item = items[i]!;
-                    payload += ScalarSize(field.FieldType, item);
-                }
+                var payload = PackedSize(field.FieldType, items);
 
                 output.WriteTag(field.FieldNumber, WireFormat.WireType.LengthDelimited);
                 output.WriteLength(payload);
@@ -190,6 +180,17 @@ internal sealed class TreeSerializer
         FieldType.String or FieldType.Bytes => WireFormat.WireType.LengthDelimited,
         _ => WireFormat.WireType.Varint,
     };
+
+    private static int PackedSize(FieldType type, IList items)
+    {
+        var payload = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            payload += ScalarSize(type, items[i]!);
+        }
+
+        return payload;
+    }
 
     private static int ScalarSize(FieldType type, object value) => type switch
     {
