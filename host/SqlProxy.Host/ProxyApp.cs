@@ -6,6 +6,7 @@ using SqlProxy.Host.Auth;
 using SqlProxy.Host.Configuration;
 using SqlProxy.Host.Http;
 using SqlProxy.Host.Masking;
+using SqlProxy.Host.Metrics;
 using SqlProxy.Host.Pipeline;
 using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Rules;
@@ -76,6 +77,7 @@ public static class ProxyApp
             sp.GetRequiredService<IReadOnlyList<IClassifier>>(), config.Classification, config.Plugins, sp.GetRequiredService<ILogger<ClassifyStage>>()));
         services.AddSingleton<IQueryStage, MaskStage>();
         services.AddSingleton<QueryPipeline>();
+        services.AddProxyMetrics();
 
         var app = builder.Build();
         app.Services.GetRequiredService<RuleSetProvider>();
@@ -85,6 +87,7 @@ public static class ProxyApp
         app.MapQueryEndpoints();
         app.MapRulesEndpoints();
         app.MapPluginEndpoints();
+        app.MapProxyMetrics();
         if (config.Masking.HashKey is null)
             app.Logger.LogWarning("masking.hash_key is not set: values that rules mask with `hash` are redacted instead.");
         if (config.Server.TrustUserField)
