@@ -11,9 +11,6 @@ using SqlProxy.Host.Pipeline;
 using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Rules;
 using SqlProxy.Host.Upstream;
-using SqlProxy.Plugins.AuditFile;
-using SqlProxy.Plugins.Classifiers;
-using SqlProxy.Sdk;
 
 namespace SqlProxy.Host;
 
@@ -24,8 +21,10 @@ public static class ProxyApp
     public const string UrlVariable = "SQLPROXY_URL";
 
     /// <summary>
-    /// Builds the proxy. Throws <see cref="SqlProxy.Rules.RulesException"/> when the rules do not compile or do not
-    /// validate against the live schema of the configured databases.
+    /// Builds the proxy: loads the plugins, then the rules. Throws <see cref="PluginStartupException"/> when the
+    /// plugins cannot serve (a built-in one did not load, or no audit sink), and
+    /// <see cref="SqlProxy.Rules.RulesException"/> when the rules do not compile or do not validate against the live
+    /// schema of the configured databases and the loaded plugins.
     /// </summary>
     /// <param name="listenUrl">Where to listen; null → <c>SQLPROXY_URL</c>, else <c>server.listen</c>.</param>
     public static WebApplication Build(ProxyConfig config, string? listenUrl = null)
@@ -38,10 +37,16 @@ public static class ProxyApp
 
         var services = builder.Services;
         services.AddSingleton(config);
-        // Built here, not lazily, so rules that do not compile stop the start-up.
+        services.AddSingleton(sp => new PluginCatalog(config.Plugins, sp.GetRequiredService<ILogger<PluginCatalog>>()));
+        services.AddSingleton<ReloadGate>();
+        services.AddSingleton<PluginReloader>();
+        if (config.Plugins.Watch) services.AddHostedService<PluginWatcher>();
+        // Built at start, not lazily, so rules that do not compile stop the start-up.
         services.AddSingleton(sp => new RuleSetProvider(
             config.Rules,
-            new RulesEnvironmentSource(sp.GetRequiredService<DatabaseRegistry>(), sp.GetRequiredService<MaskerRegistry>()),
+            new RulesEnvironmentSource(sp.GetRequiredService<DatabaseRegistry>(), config.Plugins.CallTimeoutMs),
+            sp.GetRequiredService<PluginCatalog>(),
+            sp.GetRequiredService<ReloadGate>(),
             sp.GetRequiredService<ILogger<RuleSetProvider>>()));
         if (config.Rules.Watch) services.AddHostedService<RulesWatcher>();
         services.AddSingleton(new ApiKeyAuthenticator(config.Users));
@@ -53,18 +58,10 @@ public static class ProxyApp
             config.Limits.ParseCacheEntries));
         services.AddSingleton<StatementExecutor>();
 
-        services.AddSingleton<IReadOnlyList<IClassifier>>([new PiiClassifier()]);
-        services.AddSingleton(MaskerRegistry.BuiltIn(config.Masking));
-        services.AddSingleton(sp => new ResultMasker(
-            sp.GetRequiredService<MaskerRegistry>(), sp.GetRequiredService<ILogger<ResultMasker>>(), config.Plugins.CallTimeoutMs));
-        services.AddSingleton(new JsonLinesAuditSink(config.Audit.FilePath));
+        services.AddSingleton(sp => new ResultMasker(sp.GetRequiredService<ILogger<ResultMasker>>(), config.Plugins.CallTimeoutMs));
         services.AddSingleton(sp => new AuditQueue(
-            [sp.GetRequiredService<JsonLinesAuditSink>()], config.Audit.QueueCapacity, sp.GetRequiredService<ILogger<AuditQueue>>()));
+            sp.GetRequiredService<PluginCatalog>(), config.Audit.QueueCapacity, config.Audit.SinkTimeoutMs, sp.GetRequiredService<ILogger<AuditQueue>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
-
-        services.AddSingleton(sp => new PluginCatalog(config.Plugins, sp.GetRequiredService<ILogger<PluginCatalog>>()));
-        services.AddHostedService<PluginStartup>();
-        if (config.Plugins.Watch) services.AddHostedService<PluginWatcher>();
 
         services.AddSingleton<IQueryStage>(sp => new AuthenticateStage(sp.GetRequiredService<ApiKeyAuthenticator>(), config.Server));
         services.AddSingleton<IQueryStage, ValidateRequestStage>();
@@ -73,14 +70,23 @@ public static class ProxyApp
         services.AddSingleton<IQueryStage, DecideStage>();
         services.AddSingleton<IQueryStage>(new RewriteStage(analysisLimits));
         services.AddSingleton<IQueryStage, ExecuteStage>();
-        services.AddSingleton<IQueryStage>(sp => new ClassifyStage(
-            sp.GetRequiredService<IReadOnlyList<IClassifier>>(), config.Classification, config.Plugins, sp.GetRequiredService<ILogger<ClassifyStage>>()));
+        services.AddSingleton<IQueryStage>(sp => new ClassifyStage(config.Classification, config.Plugins, sp.GetRequiredService<ILogger<ClassifyStage>>()));
         services.AddSingleton<IQueryStage, MaskStage>();
         services.AddSingleton<QueryPipeline>();
         services.AddProxyMetrics();
 
         var app = builder.Build();
-        app.Services.GetRequiredService<RuleSetProvider>();
+        try
+        {
+            LoadPlugins(app.Services.GetRequiredService<PluginCatalog>());
+            app.Services.GetRequiredService<RuleSetProvider>();
+        }
+        catch
+        {
+            // The plugins loaded so far are unloaded with the services.
+            ((IDisposable)app).Dispose();
+            throw;
+        }
         app.Use(RequestIds.AssignAsync);
         app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
             error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information);
@@ -88,11 +94,17 @@ public static class ProxyApp
         app.MapRulesEndpoints();
         app.MapPluginEndpoints();
         app.MapProxyMetrics();
-        if (config.Masking.HashKey is null)
-            app.Logger.LogWarning("masking.hash_key is not set: values that rules mask with `hash` are redacted instead.");
         if (config.Server.TrustUserField)
             app.Logger.LogWarning("server.trust_user_field is on: a request's `user` field chooses the user. Never enable this outside development.");
         return app;
+    }
+
+    /// <summary>Loads the plugins before the rules, which are validated against their maskers and labels.</summary>
+    private static void LoadPlugins(PluginCatalog catalog)
+    {
+        // Start-up is synchronous; the load runs without the caller's synchronisation context so blocking on it cannot deadlock.
+        var load = Task.Run(() => catalog.ReloadAsync(CancellationToken.None, PluginSetChecks.AtStart)).GetAwaiter().GetResult();
+        if (!load.Swapped) throw new PluginStartupException(load.Refusals);
     }
 
     private static Serilog.ILogger CreateLogger() => new LoggerConfiguration()

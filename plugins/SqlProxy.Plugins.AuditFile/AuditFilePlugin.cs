@@ -4,7 +4,8 @@ namespace SqlProxy.Plugins.AuditFile;
 
 /// <summary>
 /// The plugin <c>audit_file</c>: a <see cref="JsonLinesAuditSink"/> appending to the file named by the setting
-/// <c>path</c> (required; relative to the host's working directory).
+/// <c>path</c> (a relative path is relative to the host's configuration file). Without <c>path</c> it contributes no
+/// sink: the host then refuses to start for want of one, and says where to set it.
 /// </summary>
 public sealed class AuditFilePlugin : IPlugin
 {
@@ -18,17 +19,12 @@ public sealed class AuditFilePlugin : IPlugin
     public string Version => "1.0.0";
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException"><c>path</c> is missing, empty or not a string.</exception>
+    /// <exception cref="InvalidOperationException"><c>path</c> is empty or not a string.</exception>
     public ValueTask<PluginExtensions> CreateExtensionsAsync(PluginSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         cancellationToken.ThrowIfCancellationRequested();
-        var path = settings.GetString(PathSetting);
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new InvalidOperationException($"Setting `{PathSetting}` is required: the audit file to append to.");
-        }
-
-        return ValueTask.FromResult(new PluginExtensions { AuditSinks = [new JsonLinesAuditSink(path)] });
+        var path = settings.GetPath(PathSetting);
+        return ValueTask.FromResult(path is null ? new PluginExtensions() : new PluginExtensions { AuditSinks = [new JsonLinesAuditSink(path)] });
     }
 }

@@ -41,8 +41,12 @@ public sealed class HashMasker : IMasker
     public string Name => "hash";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ValidateArguments(IReadOnlyDictionary<string, string> arguments)
+    public IReadOnlyList<string> ValidateArguments(IReadOnlyDictionary<string, string> arguments) => Validate(arguments);
+
+    /// <summary>The argument check of <c>hash</c>, with or without a key.</summary>
+    internal static IReadOnlyList<string> Validate(IReadOnlyDictionary<string, string> arguments)
     {
+        const string Name = "hash";
         var given = MaskerArguments.OrNone(arguments);
         var problems = new List<string>();
         MaskerArguments.CheckNames(given, Name, Known, problems);

@@ -4,8 +4,9 @@ using SqlProxy.Sdk;
 namespace SqlProxy.Plugins.Maskers;
 
 /// <summary>
-/// The plugin <c>maskers</c>: <c>partial</c>, <c>redact</c>, <c>null</c>, <c>email_domain</c>, and <c>hash</c> when the
-/// setting <c>hash_key</c> (a string of at least <see cref="HashMasker.MinKeyLength"/> UTF-8 bytes) is given.
+/// The plugin <c>maskers</c>: <c>partial</c>, <c>hash</c>, <c>redact</c>, <c>null</c> and <c>email_domain</c>. <c>hash</c>
+/// needs the setting <c>hash_key</c> (a string of at least <see cref="HashMasker.MinKeyLength"/> UTF-8 bytes); without
+/// it, <c>hash</c> is a <see cref="UnkeyedHashMasker"/>, whose columns the host redacts.
 /// </summary>
 public sealed class MaskersPlugin : IPlugin
 {
@@ -25,7 +26,7 @@ public sealed class MaskersPlugin : IPlugin
         ArgumentNullException.ThrowIfNull(settings);
         IReadOnlyList<IMasker> maskers = settings.GetString(HashKeySetting) is { } text
             ? BuiltInMaskers.Create(HashKey(text))
-            : [new PartialMasker(), new RedactMasker(), new NullMasker(), new EmailDomainMasker()];
+            : [new PartialMasker(), new UnkeyedHashMasker(), new RedactMasker(), new NullMasker(), new EmailDomainMasker()];
         return ValueTask.FromResult(new PluginExtensions { Maskers = maskers });
     }
 

@@ -33,6 +33,12 @@ public sealed record PluginSettings
     /// <summary>No settings: what a plugin without a <c>[plugins.&lt;name&gt;]</c> table receives.</summary>
     public static PluginSettings Empty { get; } = new(new Dictionary<string, object>());
 
+    /// <summary>
+    /// The directory relative paths in the settings are relative to: the directory of the host's configuration file.
+    /// Null when the settings come from nowhere on disk; then <see cref="GetPath"/> resolves against the working directory.
+    /// </summary>
+    public string? BaseDirectory { get; init; }
+
     /// <summary>Every setting: a <see cref="string"/>, <see cref="long"/>, <see cref="double"/> or <see cref="bool"/> per key.</summary>
     public IReadOnlyDictionary<string, object> Values { get; }
 
@@ -41,6 +47,17 @@ public sealed record PluginSettings
     /// <returns>Its value, or null when it is not set.</returns>
     /// <exception cref="InvalidOperationException">The setting is not a string.</exception>
     public string? GetString(string key) => Get<string>(key, "a string");
+
+    /// <summary>A string setting naming a file or directory, made absolute against <see cref="BaseDirectory"/>.</summary>
+    /// <param name="key">The setting's key.</param>
+    /// <returns>The absolute path, or null when the setting is not set.</returns>
+    /// <exception cref="InvalidOperationException">The setting is not a string, or is empty.</exception>
+    public string? GetPath(string key) => GetString(key) switch
+    {
+        null => null,
+        { Length: 0 } => throw new InvalidOperationException($"Setting `{key}` must name a path, not be empty."),
+        var path => Path.GetFullPath(path, BaseDirectory ?? Directory.GetCurrentDirectory()),
+    };
 
     /// <summary>An integer setting.</summary>
     /// <param name="key">The setting's key.</param>
@@ -66,13 +83,13 @@ public sealed record PluginSettings
     /// <param name="other">The settings to compare with.</param>
     /// <returns>True when they are equal.</returns>
     public bool Equals(PluginSettings? other) =>
-        other is not null && Values.Count == other.Values.Count
+        other is not null && BaseDirectory == other.BaseDirectory && Values.Count == other.Values.Count
         && Values.All(setting => other.Values.TryGetValue(setting.Key, out var value) && setting.Value.Equals(value));
 
     /// <summary>A hash code consistent with <see cref="Equals(PluginSettings)"/>.</summary>
     /// <returns>The hash code.</returns>
     public override int GetHashCode() =>
-        Values.Aggregate(Values.Count, (hash, setting) => hash ^ HashCode.Combine(setting.Key, setting.Value));
+        Values.Aggregate(HashCode.Combine(Values.Count, BaseDirectory), (hash, setting) => hash ^ HashCode.Combine(setting.Key, setting.Value));
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {

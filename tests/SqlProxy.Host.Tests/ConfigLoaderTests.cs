@@ -18,9 +18,6 @@ public sealed class ConfigLoaderTests : IDisposable
 
         [rules]
         paths = ["rules"]
-
-        [audit]
-        file = "audit.jsonl"
         """;
 
     private readonly string directory = Directory.CreateTempSubdirectory("sqlproxy-config-").FullName;
@@ -39,10 +36,11 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Environment_variables_are_substituted_and_paths_resolved_against_the_file()
     {
-        var config = Load(Valid, ("DB_PASSWORD", "pw"));
+        var config = Load(Valid + "\n[plugins.audit_file]\npath = \"audit.jsonl\"\n", ("DB_PASSWORD", "pw"));
 
         Assert.Equal("Host=127.0.0.1;Password=pw", config.Databases[0].ConnectionString);
-        Assert.Equal(Path.Combine(directory, "audit.jsonl"), config.Audit.FilePath);
+        Assert.Equal(Path.Combine(directory, "audit.jsonl"), config.Plugins.SettingsFor("audit_file").GetPath("path"));
+        Assert.Equal(directory, config.Plugins.SettingsFor("not_configured").BaseDirectory);
         Assert.Equal([Path.Combine(directory, "rules")], config.Rules.Paths);
     }
 
@@ -52,7 +50,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("api_key_sha256 = \"60f481b2c1f6cde012c8ef8db1b75556654a2416661b9a39dc1cd14ff987db51\"", "api_key_sha256 = \"sk-admin-demo-key\"", "users[0].api_key_sha256: must be 64 hexadecimal characters")]
     [InlineData("name = \"testdb\"", "name = \"testdb\"\nmax_rows = 0", "databases[0].max_rows: must be between 1 and 10000000")]
     [InlineData("name = \"testdb\"", "name = \"testdb\"\nmax_rows = \"many\"", "databases[0].max_rows: must be an integer, not a string")]
-    [InlineData("[audit]\nfile = \"audit.jsonl\"", "[audit]", "audit.file: is required")]
+    [InlineData("paths = [\"rules\"]", "paths = [\"rules\"]\n[audit]\nfile = \"a.jsonl\"", "audit.file: has moved: set [plugins.audit_file] path (the built-in audit file plugin) instead")]
+    [InlineData("paths = [\"rules\"]", "paths = [\"rules\"]\n[plugins]\nbuiltin = \"yes\"", "plugins.builtin: must be true or false, not a string")]
     [InlineData("paths = [\"rules\"]", "paths = \"rules\"", "rules.paths: must be a list of strings")]
     public void A_bad_setting_is_reported_under_its_key(string from, string to, string expected)
     {
@@ -67,7 +66,6 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(error.Errors, e => e.StartsWith("server.listen:", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith("server.bogus:", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith("databases:", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.StartsWith("audit.file:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SqlProxy.Host.Configuration;
 using SqlProxy.Host.Masking;
 using SqlProxy.Host.Pipeline;
+using SqlProxy.Host.Tests.Plugins;
 using SqlProxy.Host.Tests.Support;
-using SqlProxy.Plugins.Maskers;
 using SqlProxy.Rules;
 using SqlProxy.Sdk;
 using static SqlProxy.Host.Tests.Support.PipelineFixtures;
@@ -113,8 +113,8 @@ public sealed class MaskTests(SampleDatabase sample)
     public async Task A_masker_that_cannot_run_fails_closed_and_the_audit_record_names_the_masked_columns()
     {
         using var rules = new TemporaryRules(RulesText);
-        // Without masking.hash_key there is no `hash` masker: the names must be redacted, not shown.
-        await using var proxy = await rules.StartProxyAsync(sample, WithoutMaskingSection);
+        // Without [plugins.maskers] hash_key the `hash` masker cannot hash: the names must be redacted, not shown.
+        await using var proxy = await rules.StartProxyAsync(sample, WithoutHashKey);
 
         var json = await (await proxy.QueryAsync(DemoKeys.Analyst, "SELECT name, email FROM customers WHERE id = 1")).JsonAsync();
 
@@ -165,20 +165,22 @@ public sealed class MaskTests(SampleDatabase sample)
     }
 
     [Fact]
-    public void A_throwing_an_unknown_or_misconfigured_masker_redacts_its_column_and_null_stays_null()
+    public async Task An_unknown_or_misconfigured_masker_redacts_its_column_and_null_stays_null()
     {
-        var masker = new ResultMasker(new MaskerRegistry([new ThrowingMasker(), .. BuiltInMaskers.Create(new byte[32])]), NullLogger<ResultMasker>.Instance);
+        await using var catalog = await PluginDirectory.BuiltInAsync();
+        using var lease = catalog.Acquire();
+        var masker = new ResultMasker(NullLogger<ResultMasker>.Instance, 2000);
         var result = Result(["a", "b", "c", "d"], ["x1", "y1", "z1", "w1"], [null, "y2", "z2", "w2"]);
         ResultColumn[] columns = [.. new[] { "a", "b", "c", "d" }.Select(n => new ResultColumn(n, "text", [Column(n)]))];
         IReadOnlyList<MaskDirective> masks =
         [
-            ColumnMask("a", "throws", 1),
-            ColumnMask("b", "no_such_masker", 2),
+            ColumnMask("a", "no_such_masker", 1),
+            ColumnMask("b", "hash", 2, new Dictionary<string, string> { ["length"] = "7" }),
             ColumnMask("c", "partial", 3, new Dictionary<string, string> { ["keep_first"] = "lots" }),
             ColumnMask("d", "null", 4),
         ];
 
-        var (masked, columnsMasked) = masker.Apply(result, columns, new Dictionary<string, IReadOnlyList<string>>(), masks, labelsComplete: true, "req-1");
+        var (masked, columnsMasked) = masker.Apply(result, columns, new Dictionary<string, IReadOnlyList<string>>(), masks, labelsComplete: true, "req-1", lease.Snapshot);
 
         Assert.Equal<object?[]>([["[REDACTED]", "[REDACTED]", "[REDACTED]", null], [null, "[REDACTED]", "[REDACTED]", null]], masked.Rows);
         Assert.Equal([true, true, true, false], columnsMasked.Select(c => c.FailedClosed));
@@ -203,16 +205,18 @@ public sealed class MaskTests(SampleDatabase sample)
     }
 
     [Fact]
-    public void When_a_classifier_failed_label_masks_redact_every_column_no_column_mask_covers()
+    public async Task When_a_classifier_failed_label_masks_redact_every_column_no_column_mask_covers()
     {
-        var masker = new ResultMasker(new MaskerRegistry(BuiltInMaskers.Create(new byte[32])), NullLogger<ResultMasker>.Instance);
+        await using var catalog = await PluginDirectory.BuiltInAsync();
+        using var lease = catalog.Acquire();
+        var masker = new ResultMasker(NullLogger<ResultMasker>.Instance, 2000);
         var result = Result(["email", "note"], ["x@example.com", "call 555-0100"]);
         ResultColumn[] columns = [new("email", "text", [Column("email")]), new("note", "text", [])];
         IReadOnlyList<MaskDirective> masks = [ColumnMask("email", "email_domain", 1), LabelMask("PII.Phone", "partial", 2)];
         var noLabels = new Dictionary<string, IReadOnlyList<string>>();
 
-        var (complete, _) = masker.Apply(result, columns, noLabels, masks, labelsComplete: true, "req-1");
-        var (incomplete, masked) = masker.Apply(result, columns, noLabels, masks, labelsComplete: false, "req-1");
+        var (complete, _) = masker.Apply(result, columns, noLabels, masks, labelsComplete: true, "req-1", lease.Snapshot);
+        var (incomplete, masked) = masker.Apply(result, columns, noLabels, masks, labelsComplete: false, "req-1", lease.Snapshot);
 
         Assert.Equal<object?[]>([["***@example.com", "call 555-0100"]], complete.Rows);
         Assert.Equal<object?[]>([["***@example.com", "[REDACTED]"]], incomplete.Rows);
@@ -232,19 +236,15 @@ public sealed class MaskTests(SampleDatabase sample)
     }
 
     [Fact]
-    public void The_masking_key_must_be_long_enough_and_is_named_when_wrong()
+    public void The_old_masking_section_is_refused_with_where_the_key_lives_now()
     {
         var directory = Directory.CreateTempSubdirectory("sqlproxy-config-").FullName;
         try
         {
             var path = Path.Combine(directory, "sqlproxy.toml");
-            File.WriteAllText(path, WithHashKey("short")(File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))));
+            File.WriteAllText(path, File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml")) + "\n[masking]\nhash_key = \"0123456789abcdef\"\n");
             var error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, _ => "x"));
-            Assert.Contains(error.Errors, e => e.StartsWith("masking.hash_key: must be at least 16 bytes", StringComparison.Ordinal));
-
-            File.WriteAllText(path, WithHashKey("${SQLPROXY_MASK_KEY}")(File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))));
-            error = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, name => name == "SQLPROXY_MASK_KEY" ? null : "x"));
-            Assert.Contains(error.Errors, e => e.StartsWith("masking.hash_key: environment variable `SQLPROXY_MASK_KEY` is not set", StringComparison.Ordinal));
+            Assert.Contains("masking: has moved: set [plugins.maskers] hash_key (the built-in maskers plugin) instead", error.Errors);
         }
         finally
         {
@@ -252,16 +252,7 @@ public sealed class MaskTests(SampleDatabase sample)
         }
     }
 
-    private static string WithoutMaskingSection(string toml) => Regex.Replace(toml, @"(?ms)^\[masking\].*?(?=^\[|\z)", "");
+    private static string WithoutHashKey(string toml) => Regex.Replace(toml, @"(?m)^hash_key = .*$", "");
 
-    private static Func<string, string> WithHashKey(string key) => toml => WithoutMaskingSection(toml) + $"\n[masking]\nhash_key = \"{key}\"\n";
-
-    private sealed class ThrowingMasker : IMasker
-    {
-        public string Name => "throws";
-
-        public IReadOnlyList<string> ValidateArguments(IReadOnlyDictionary<string, string> arguments) => [];
-
-        public object? Mask(object? value, IReadOnlyDictionary<string, string> arguments) => throw new InvalidOperationException("secret value " + value);
-    }
+    private static Func<string, string> WithHashKey(string key) => toml => Regex.Replace(toml, @"(?m)^hash_key = .*$", $"hash_key = \"{key}\"");
 }

@@ -22,7 +22,7 @@ internal static class RulesCheckCommand
     /// <summary>Returns 0 when the rules have no error (warnings are listed), 1 with every problem listed otherwise.</summary>
     public static async Task<int> CheckAsync(IReadOnlyList<string> paths, string? configPath, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var environment = await RulesCommandEnvironment.LoadAsync(configPath, errors, cancellationToken);
+        await using var environment = await RulesCommandEnvironment.LoadAsync(configPath, errors, cancellationToken);
         if (environment is null) return 1;
         var rulesPaths = paths.Count > 0 ? paths.Select(Path.GetFullPath).ToArray() : environment.Config?.Rules.Paths ?? [];
         if (rulesPaths.Count == 0)

@@ -29,7 +29,7 @@ internal static class RulesTestCommand
     {
         var suites = Suites(paths, errors);
         if (suites is null) return 1;
-        var environment = await RulesCommandEnvironment.LoadAsync(configPath, errors, cancellationToken);
+        await using var environment = await RulesCommandEnvironment.LoadAsync(configPath, errors, cancellationToken);
         if (environment is null) return 1;
         foreach (var notChecked in environment.NotChecked) await errors.WriteLineAsync("error: " + notChecked);
         if (environment.NotChecked.Count > 0) return 1;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SqlProxy.Host.Configuration;
+using SqlProxy.Host.Plugins;
 using SqlProxy.Rules;
 
 namespace SqlProxy.Host.Commands;
@@ -24,6 +25,11 @@ internal static class ServeCommand
             app = ProxyApp.Build(ConfigLoader.Load(configPath));
         }
         catch (ConfigException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (PluginStartupException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;

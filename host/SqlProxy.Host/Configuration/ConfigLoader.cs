@@ -1,5 +1,3 @@
-using System.Text;
-using SqlProxy.Plugins.Maskers;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -32,10 +30,10 @@ public static class ConfigLoader
             ReadDatabases(top),
             UserConfigReader.Read(top),
             ReadRules(top.Table("rules"), baseDirectory),
-            ReadAudit(top.Table("audit"), baseDirectory),
+            ReadAudit(top.Table("audit")),
             ReadClassification(top.Table("classification")),
-            ReadMasking(top.Table("masking")),
             PluginsConfigReader.Read(top, baseDirectory));
+        top.Moved("masking", "[plugins.maskers] hash_key (the built-in maskers plugin)");
         top.RejectUnknownKeys();
         if (errors.All.Count > 0) throw new ConfigException(path, errors.All);
         return config;
@@ -94,12 +92,12 @@ public static class ConfigLoader
         return new RulesConfig(paths.Select(p => Path.GetFullPath(p, baseDirectory)).ToArray(), baseDirectory, watch);
     }
 
-    private static AuditConfig ReadAudit(TomlSection section, string baseDirectory)
+    private static AuditConfig ReadAudit(TomlSection section)
     {
-        var file = section.String("file", required: true) ?? "audit.jsonl";
+        section.Moved("file", "[plugins.audit_file] path (the built-in audit file plugin)");
         var audit = new AuditConfig(
-            Path.GetFullPath(file, baseDirectory),
-            (int)section.Integer("queue_capacity", 10_000, 1, 10_000_000));
+            (int)section.Integer("queue_capacity", 10_000, 1, 10_000_000),
+            (int)section.Integer("sink_timeout_ms", 10_000, 1, 600_000));
         section.RejectUnknownKeys();
         return audit;
     }
@@ -109,14 +107,5 @@ public static class ConfigLoader
         var classification = new ClassificationConfig((int)section.Integer("sample_rows", 100, 1, 10_000));
         section.RejectUnknownKeys();
         return classification;
-    }
-
-    private static MaskingConfig ReadMasking(TomlSection section)
-    {
-        var key = section.String("hash_key");
-        if (key is not null && Encoding.UTF8.GetByteCount(key) < HashMasker.MinKeyLength)
-            section.Errors.Add(section.KeyOf("hash_key"), $"must be at least {HashMasker.MinKeyLength} bytes long; keep it in the environment, e.g. hash_key = \"${{SQLPROXY_MASK_KEY}}\"");
-        section.RejectUnknownKeys();
-        return new MaskingConfig(key is null ? null : Encoding.UTF8.GetBytes(key));
     }
 }

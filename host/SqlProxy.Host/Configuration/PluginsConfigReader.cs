@@ -4,16 +4,18 @@ namespace SqlProxy.Host.Configuration;
 
 /// <summary>
 /// Reads <c>[plugins]</c>: its own settings, and every other key as a plugin's <c>[plugins.&lt;name&gt;]</c> table.
+/// Without the section the built-in plugins load with no settings.
 /// </summary>
 internal static class PluginsConfigReader
 {
-    private static readonly string[] OwnKeys = ["directory", "watch", "call_timeout_ms"];
+    private static readonly string[] OwnKeys = ["builtin", "directory", "watch", "call_timeout_ms"];
 
     public static PluginsConfig Read(TomlSection top, string baseDirectory)
     {
-        if (!top.Has("plugins")) return PluginsConfig.None;
+        if (!top.Has("plugins")) return PluginsConfig.Default with { SettingsBase = baseDirectory };
         var section = top.Table("plugins");
-        var directory = section.String("directory", required: true);
+        var builtIn = section.Boolean("builtin", true);
+        var directory = section.String("directory");
         var watch = section.Boolean("watch", false);
         var timeout = (int)section.Integer("call_timeout_ms", 1000, 1, 600_000);
         var settings = new Dictionary<string, PluginSettings>(StringComparer.Ordinal);
@@ -25,9 +27,15 @@ internal static class PluginsConfigReader
             {
                 if (table.Scalar(key) is { } value) values[key] = value;
             }
-            settings[name] = new PluginSettings(values);
+            settings[name] = new PluginSettings(values) { BaseDirectory = baseDirectory };
         }
         section.RejectUnknownKeys();
-        return new PluginsConfig(directory is null ? null : Path.GetFullPath(directory, baseDirectory), watch, timeout, settings);
+        return new PluginsConfig(
+            builtIn ? PluginsConfig.DefaultBuiltInDirectory : null,
+            directory is null ? null : Path.GetFullPath(directory, baseDirectory),
+            watch,
+            timeout,
+            settings,
+            baseDirectory);
     }
 }

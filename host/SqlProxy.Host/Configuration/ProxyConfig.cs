@@ -10,7 +10,6 @@ public sealed record ProxyConfig(
     RulesConfig Rules,
     AuditConfig Audit,
     ClassificationConfig Classification,
-    MaskingConfig Masking,
     PluginsConfig Plugins);
 
 /// <param name="Listen">The URL Kestrel listens on (the environment variable SQLPROXY_URL overrides it).</param>
@@ -45,22 +44,54 @@ public sealed record UserConfig(
 /// <param name="Watch">Reload when a rules file changes.</param>
 public sealed record RulesConfig(IReadOnlyList<string> Paths, string DisplayBase, bool Watch);
 
-/// <param name="FilePath">Absolute path of the JSON-lines audit file.</param>
-/// <param name="QueueCapacity">Records held in memory before writers wait.</param>
-public sealed record AuditConfig(string FilePath, int QueueCapacity);
+/// <param name="QueueCapacity">Records held in memory before writers wait. The records go to the audit sinks of the loaded plugins (the built-in <c>audit_file</c>: <c>[plugins.audit_file] path</c>).</param>
+/// <param name="SinkTimeoutMs">How long one audit sink may take to write one batch before it is retried.</param>
+public sealed record AuditConfig(int QueueCapacity, int SinkTimeoutMs);
 
 /// <param name="SampleRows">Rows of each result shown to classifiers.</param>
 public sealed record ClassificationConfig(int SampleRows);
 
-/// <param name="HashKey">The secret key of the <c>hash</c> masker (UTF-8 of <c>masking.hash_key</c>), or null: then rules that name <c>hash</c> redact instead.</param>
-public sealed record MaskingConfig(byte[]? HashKey);
-
-/// <param name="Directory">Absolute path of the plugins directory (one folder per plugin), or null: no <c>[plugins]</c> section, no plugins.</param>
+/// <param name="BuiltInDirectory">
+/// Absolute path of the built-in plugins' folders (<c>plugins/</c> beside the host's assembly), or null when
+/// <c>plugins.builtin</c> is false.
+/// </param>
+/// <param name="Directory">Absolute path of the operator's plugins directory (one folder per plugin), or null: none.</param>
 /// <param name="Watch">Reload the plugins when something under the directory changes.</param>
-/// <param name="CallTimeoutMs">How long a plugin may take to be created and to create its extensions.</param>
+/// <param name="CallTimeoutMs">How long one call into a plugin may take before it is abandoned.</param>
 /// <param name="Settings">Each plugin's <c>[plugins.&lt;name&gt;]</c> table, by plugin name.</param>
-public sealed record PluginsConfig(string? Directory, bool Watch, int CallTimeoutMs, IReadOnlyDictionary<string, SqlProxy.Sdk.PluginSettings> Settings)
+/// <param name="SettingsBase">The directory plugins resolve relative paths in their settings against (the config file's).</param>
+public sealed record PluginsConfig(
+    string? BuiltInDirectory,
+    string? Directory,
+    bool Watch,
+    int CallTimeoutMs,
+    IReadOnlyDictionary<string, SqlProxy.Sdk.PluginSettings> Settings,
+    string? SettingsBase = null)
 {
-    /// <summary>No <c>[plugins]</c> section: no plugins are loaded.</summary>
-    public static PluginsConfig None { get; } = new(null, false, 1000, new Dictionary<string, SqlProxy.Sdk.PluginSettings>());
+    /// <summary>Where the host's build puts the built-in plugins' folders.</summary>
+    public static string DefaultBuiltInDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>No <c>[plugins]</c> section: the built-in plugins with no settings, and no other directory.</summary>
+    public static PluginsConfig Default { get; } = new(DefaultBuiltInDirectory, null, false, 1000, new Dictionary<string, SqlProxy.Sdk.PluginSettings>());
+
+    /// <summary>The settings handed to the plugin named <paramref name="name"/>: its table, or none.</summary>
+    public SqlProxy.Sdk.PluginSettings SettingsFor(string name) =>
+        Settings.GetValueOrDefault(name) ?? SqlProxy.Sdk.PluginSettings.Empty with { BaseDirectory = SettingsBase };
+
+    /// <summary>The folders searched, built-in ones first, each with the source it is reported under.</summary>
+    public IEnumerable<(string Source, string Path)> Directories()
+    {
+        if (BuiltInDirectory is not null) yield return (PluginSources.BuiltIn, BuiltInDirectory);
+        if (Directory is not null) yield return (PluginSources.Directory, Directory);
+    }
+}
+
+/// <summary>Where a plugin folder was found.</summary>
+public static class PluginSources
+{
+    /// <summary>The plugins shipped with the host.</summary>
+    public const string BuiltIn = "builtin";
+
+    /// <summary>The operator's <c>plugins.directory</c>.</summary>
+    public const string Directory = "directory";
 }

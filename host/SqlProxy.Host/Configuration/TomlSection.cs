@@ -118,6 +118,12 @@ internal sealed class TomlSection(TomlTable table, string prefix, ConfigErrors e
         return array.Select((item, index) => new TomlSection(item, $"{KeyOf(key)}[{index}]", errors, environment)).ToArray();
     }
 
+    /// <summary>Reports a key that an earlier version read here, naming where it is set now.</summary>
+    public void Moved(string key, string replacement)
+    {
+        if (Raw(key) is not null) errors.Add(KeyOf(key), $"has moved: set {replacement} instead");
+    }
+
     /// <summary>Reports every key of this table that no reader asked for (usually a typo).</summary>
     public void RejectUnknownKeys()
     {

@@ -1,24 +1,20 @@
-using System.Collections.Concurrent;
 using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Upstream;
-using SqlProxy.Plugins.Maskers;
 using SqlProxy.Rules;
 using SqlProxy.Sdk;
 
 namespace SqlProxy.Host.Masking;
 
 /// <summary>
-/// Masks the values of result columns covered by a mask directive. A masker that is unknown, refuses
-/// the rule's arguments or throws fails closed: its column's values are redacted and the fault is logged.
+/// Masks the values of result columns covered by a mask directive with the request's plugin maskers (the built-in
+/// ones are plugins too; the first plugin to offer a name has it). A masker that is unknown, refuses the rule's
+/// arguments, throws, hangs or is faulty fails closed: its column's values are redacted and the fault is logged.
 /// So does a label mask when classification failed: every column no column mask covers is redacted.
-/// A name is looked up among the built-in maskers, then the request's plugin maskers: a built-in wins a clash.
 /// </summary>
-internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<ResultMasker> logger, int pluginTimeoutMs = 1000)
+internal sealed partial class ResultMasker(ILogger<ResultMasker> logger, int pluginTimeoutMs = 1000)
 {
-    private readonly ConcurrentDictionary<string, bool> clashesLogged = new(StringComparer.Ordinal);
-
-    private static readonly IMasker FailClosed = new RedactMasker();
-    private static readonly IReadOnlyDictionary<string, string> NoArguments = new Dictionary<string, string>();
+    /// <summary>What a column whose masker failed shows instead of each non-null value.</summary>
+    public const string Redacted = "[REDACTED]";
 
     /// <param name="columns">The result columns with their provenance, in result order.</param>
     /// <param name="labels">Result column name → the labels classification gave it.</param>
@@ -30,7 +26,7 @@ internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<Resul
         IReadOnlyList<MaskDirective> masks,
         bool labelsComplete,
         string requestId,
-        PluginSnapshot? plugins = null)
+        PluginSnapshot? plugins)
     {
         if (masks.Count == 0) return (result, []);
         var labelMask = labelsComplete ? null : masks.FirstOrDefault(m => m.Label is not null);
@@ -54,54 +50,31 @@ internal sealed partial class ResultMasker(MaskerRegistry maskers, ILogger<Resul
     /// <returns>False when the masker failed and the column was redacted instead.</returns>
     private bool MaskColumn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, PluginSnapshot? plugins)
     {
-        var masker = maskers.Find(directive.Masker);
-        var fromPlugin = plugins?.Maskers.FirstOrDefault(m => PluginMaskerCall.NameOf(m) == directive.Masker);
-        if (masker is not null && fromPlugin is not null && clashesLogged.TryAdd($"{plugins!.OwnerOf(fromPlugin)}/{directive.Masker}", true))
-            LogClash(directive.Masker, plugins.OwnerOf(fromPlugin));
-        if (masker is null && fromPlugin is not null)
-        {
-            var (values, pluginProblem) = PluginMaskerCall.Mask(fromPlugin, plugins!.HealthOf(fromPlugin), rows, index, directive.Arguments, pluginTimeoutMs);
-            if (values is not null)
-            {
-                for (var row = 0; row < rows.Length; row++) rows[row][index] = values[row];
-                return true;
-            }
-            return FailClosedOn(rows, index, name, directive, requestId, pluginProblem!);
-        }
-        var problem = masker is null
-            ? $"no masker is named `{directive.Masker}`"
-            : string.Join(" ", masker.ValidateArguments(directive.Arguments));
-        if (problem.Length == 0)
-        {
-            try
-            {
-                foreach (var row in rows) row[index] = JsonValues.Normalize(masker!.Mask(row[index], directive.Arguments));
-                return true;
-            }
-            catch (Exception e)
-            {
-                // Only the type: a masker's message may quote the value it was masking.
-                problem = $"the masker threw {e.GetType().Name}";
-            }
-        }
-        return FailClosedOn(rows, index, name, directive, requestId, problem);
+        var masker = plugins?.Maskers.FirstOrDefault(m => PluginMaskerCall.NameOf(m) == directive.Masker);
+        if (masker is null) return FailClosedOn(rows, index, name, directive, requestId, $"no loaded plugin has a masker named `{directive.Masker}`");
+        var (values, problem) = PluginMaskerCall.Mask(masker, plugins!.HealthOf(masker), rows, index, directive.Arguments, pluginTimeoutMs);
+        if (values is null) return FailClosedOn(rows, index, name, directive, requestId, problem!);
+        for (var row = 0; row < rows.Length; row++) rows[row][index] = values[row];
+        return true;
     }
 
     private bool FailClosedOn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, string problem)
     {
         LogFailedClosed(directive.Masker, directive.Rule.ToString(), name, requestId, problem);
-        foreach (var row in rows) row[index] = FailClosed.Mask(row[index], NoArguments);
+        RedactColumn(rows, index);
         return false;
+    }
+
+    private static void RedactColumn(object?[][] rows, int index)
+    {
+        foreach (var row in rows) row[index] = row[index] is null or DBNull ? null : Redacted;
     }
 
     private static MaskedColumn Redact(object?[][] rows, int index, string name, MaskDirective labelMask)
     {
-        foreach (var row in rows) row[index] = FailClosed.Mask(row[index], NoArguments);
+        RedactColumn(rows, index);
         return new MaskedColumn(name, labelMask.Masker, labelMask.Rule, $"label {labelMask.Label}, unknown because a classifier failed", FailedClosed: true);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin {Plugin} has a masker named {Masker} like a built-in one; rules naming it get the built-in")]
-    private partial void LogClash(string masker, string plugin);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Masker {Masker} of rule {Rule} failed on column {Column} of request {RequestId}; its values were redacted: {Problem}")]

@@ -5,13 +5,12 @@ using SqlProxy.Sdk;
 namespace SqlProxy.Host.Pipeline;
 
 /// <summary>
-/// Labels result columns that hold personal data. Each classifier, built in or from the request's plugins, sees the
+/// Labels result columns that hold personal data. Each classifier of the request's plugins (the built-in ones too) sees the
 /// columns (with the provenance the analysis found) and a sample of rows. A classifier that fails, runs past
 /// <c>plugins.call_timeout_ms</c> or is skipped as faulty leaves the result unclassified by it and is logged, never
 /// failing the request.
 /// </summary>
-internal sealed partial class ClassifyStage(
-    IReadOnlyList<IClassifier> builtIns, ClassificationConfig config, PluginsConfig plugins, ILogger<ClassifyStage> logger) : IQueryStage
+internal sealed partial class ClassifyStage(ClassificationConfig config, PluginsConfig plugins, ILogger<ClassifyStage> logger) : IQueryStage
 {
     public string Name => "classify";
 
@@ -23,18 +22,6 @@ internal sealed partial class ClassifyStage(
 
         var labels = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var complete = true;
-        foreach (var classifier in builtIns)
-        {
-            try
-            {
-                Collect(labels, columns, await classifier.ClassifyAsync(sample, cancellationToken));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e, classifier.Name, context.Request.RequestId);
-                complete = false;
-            }
-        }
         foreach (var classifier in context.Plugins?.Classifiers ?? [])
             complete &= await RunPluginAsync(classifier, context, sample, labels, cancellationToken);
         return StageResult.Next(context with
@@ -83,9 +70,6 @@ internal sealed partial class ClassifyStage(
             set.Add(one.Label);
         }
     }
-
-    [LoggerMessage(LogLevel.Error, "Classifier {Classifier} failed; its labels are missing from request {RequestId}")]
-    private partial void LogFailed(Exception exception, string classifier, string requestId);
 
     [LoggerMessage(LogLevel.Error, "A classifier of plugin {Plugin} failed; its labels are missing from request {RequestId}: {Problem}")]
     private partial void LogPluginFailed(string plugin, string requestId, string problem);

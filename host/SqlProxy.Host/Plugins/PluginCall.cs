@@ -24,4 +24,22 @@ internal static class PluginCall
             throw new TimeoutException($"it did not answer within {timeoutMs} ms (plugins.call_timeout_ms)");
         }
     }
+
+    /// <summary>Runs a synchronous plugin member (a property, a check) within the timeout.</summary>
+    /// <exception cref="TimeoutException">The call did not finish in time.</exception>
+    /// <exception cref="Exception">Whatever the plugin threw.</exception>
+    public static T Run<T>(Func<T> call, int timeoutMs)
+    {
+        var running = PluginThread.Run(call);
+        try
+        {
+            if (running.Wait(timeoutMs)) return running.Result;
+        }
+        catch (AggregateException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+        }
+        _ = running.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        throw new TimeoutException($"it did not answer within {timeoutMs} ms (plugins.call_timeout_ms)");
+    }
 }

@@ -41,20 +41,32 @@ public sealed partial class PluginCatalog : IAsyncDisposable
         }
     }
 
-    /// <summary>Loads the plugins directory again and swaps the result in; reloads run one at a time.</summary>
-    public async Task<PluginReload> ReloadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the plugin directories again, off to the side, and swaps the result in unless <paramref name="check"/>
+    /// finds a reason to refuse it (then it is unloaded and the serving set stays). Reloads run one at a time.
+    /// </summary>
+    /// <param name="check">Why the loaded set must not serve, one sentence each; none when it may.</param>
+    public async Task<PluginReload> ReloadAsync(CancellationToken cancellationToken, Func<PluginSnapshot, IReadOnlyList<string>>? check = null)
     {
         await reloading.WaitAsync(cancellationToken);
         try
         {
             var (loaded, failures) = await loader.LoadAllAsync(cancellationToken);
             var next = new PluginSnapshot(loaded, failures);
+            foreach (var failure in failures) LogFailed(failure.Source, failure.Folder, failure.Reason);
+            var refusals = check?.Invoke(next) ?? [];
+            if (refusals.Count > 0)
+            {
+                LogRefused(string.Join(" ", refusals));
+                var refusedUnloaded = next.Unloaded;
+                Release(next);
+                return new PluginReload(current, refusedUnloaded, refusals, failures);
+            }
             var previous = Interlocked.Exchange(ref current, next);
-            foreach (var plugin in next.Plugins) LogLoaded(plugin.Name, plugin.Version, plugin.Folder, string.Join(", ", plugin.Kinds));
-            foreach (var failure in failures) LogFailed(failure.Folder, failure.Reason);
+            foreach (var plugin in next.Plugins) LogLoaded(plugin.Name, plugin.Version, plugin.Source, plugin.Folder, string.Join(", ", plugin.Kinds));
             var previousUnloaded = previous.Unloaded;
             Release(previous);
-            return new PluginReload(next, previousUnloaded);
+            return new PluginReload(next, previousUnloaded, [], failures);
         }
         finally
         {
@@ -138,11 +150,14 @@ public sealed partial class PluginCatalog : IAsyncDisposable
         return plugins.Select(plugin => (plugin.Info.Folder, plugin.Context)).ToArray();
     }
 
-    [LoggerMessage(LogLevel.Information, "Plugin {Plugin} {Version} loaded from folder {Folder} ({Kinds})")]
-    private partial void LogLoaded(string plugin, string version, string folder, string kinds);
+    [LoggerMessage(LogLevel.Information, "Plugin {Plugin} {Version} loaded from {Source} folder {Folder} ({Kinds})")]
+    private partial void LogLoaded(string plugin, string version, string source, string folder, string kinds);
 
-    [LoggerMessage(LogLevel.Warning, "Plugin folder {Folder} did not load: {Reason}")]
-    private partial void LogFailed(string folder, string reason);
+    [LoggerMessage(LogLevel.Warning, "Plugin {Source} folder {Folder} did not load: {Reason}")]
+    private partial void LogFailed(string source, string folder, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Plugins reload refused; the plugins in force keep serving: {Refusals}")]
+    private partial void LogRefused(string refusals);
 
     [LoggerMessage(LogLevel.Information, "{Contexts} plugin load context(s) unloaded and collected")]
     private partial void LogCollected(int contexts);

@@ -10,12 +10,20 @@ public sealed class PluginHealth
     public const int FaultLimit = 5;
 
     private int consecutiveFaults;
+    private int totalFaults;
 
     /// <summary>Whether the plugin is skipped.</summary>
     public bool IsFaulty => Volatile.Read(ref consecutiveFaults) >= FaultLimit;
 
+    /// <summary>Every fault counted since the snapshot was loaded, in a row or not.</summary>
+    public int TotalFaults => Volatile.Read(ref totalFaults);
+
     /// <summary>Counts a fault; true when this fault made the plugin faulty.</summary>
-    public bool RecordFault() => Interlocked.Increment(ref consecutiveFaults) == FaultLimit;
+    public bool RecordFault()
+    {
+        Interlocked.Increment(ref totalFaults);
+        return Interlocked.Increment(ref consecutiveFaults) == FaultLimit;
+    }
 
     /// <summary>A call succeeded: the run of faults is over, unless the plugin is already faulty.</summary>
     public void RecordSuccess()

@@ -8,36 +8,48 @@ using ContextLoader = McMaster.NETCore.Plugins.PluginLoader;
 namespace SqlProxy.Host.Plugins;
 
 /// <summary>
-/// Loads every folder of the plugins directory into its own collectible load context that shares only the SDK with the
-/// host, creates its plugin and asks it for its extensions. A folder that fails is reported and the others load.
+/// Loads every folder of the built-in plugins directory, then of the operator's plugins directory, each into its own
+/// collectible load context that shares only the SDK with the host; creates its plugin and asks it for its extensions.
+/// A folder that fails is reported and the others load.
 /// </summary>
 internal sealed partial class PluginLoader(PluginsConfig config, TimeProvider time)
 {
     /// <summary>Only SDK types cross the boundary; anything else shared would make casts fail or pin the context.</summary>
     private static readonly Type[] SharedTypes = [typeof(IPlugin)];
 
-    /// <summary>Loads every folder, in ordinal order of their names (so duplicate names are settled the same way each time).</summary>
+    /// <summary>
+    /// Loads every folder, built-in ones first and each directory's in ordinal order of their names, so a duplicate
+    /// name is settled the same way each time (the first keeps it).
+    /// </summary>
     public async Task<(IReadOnlyList<LoadedPlugin> Loaded, IReadOnlyList<PluginFailure> Failures)> LoadAllAsync(CancellationToken cancellationToken)
     {
         var loaded = new List<LoadedPlugin>();
         var failures = new List<PluginFailure>();
-        if (config.Directory is null || !Directory.Exists(config.Directory)) return (loaded, failures);
-        foreach (var folder in Directory.GetDirectories(config.Directory).Order(StringComparer.Ordinal))
+        foreach (var (source, directory) in config.Directories())
         {
-            var folderName = Path.GetFileName(folder);
-            try
+            if (!Directory.Exists(directory))
             {
-                loaded.Add(await LoadFolderAsync(folder, loaded, cancellationToken));
+                // The operator's directory may be created later (and is then watched); the built-in one ships with the host.
+                if (source == PluginSources.BuiltIn)
+                    failures.Add(new PluginFailure(directory, $"the built-in plugins directory {directory} does not exist: the host's build puts them there", source));
+                continue;
             }
-            catch (PluginLoadException e)
+            foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
             {
-                failures.Add(new PluginFailure(folderName, e.Message));
+                try
+                {
+                    loaded.Add(await LoadFolderAsync(folder, source, loaded, cancellationToken));
+                }
+                catch (PluginLoadException e)
+                {
+                    failures.Add(new PluginFailure(Path.GetFileName(folder), e.Message, source));
+                }
             }
         }
         return (loaded, failures);
     }
 
-    private async Task<LoadedPlugin> LoadFolderAsync(string folder, IReadOnlyList<LoadedPlugin> loaded, CancellationToken cancellationToken)
+    private async Task<LoadedPlugin> LoadFolderAsync(string folder, string source, IReadOnlyList<LoadedPlugin> loaded, CancellationToken cancellationToken)
     {
         var (assemblyPath, sdkVersion) = PluginAssemblyInspector.Inspect(folder);
         if (SdkCompatibility.Refusal(sdkVersion, SdkCompatibility.HostVersion) is { } refusal)
@@ -54,15 +66,15 @@ internal sealed partial class PluginLoader(PluginsConfig config, TimeProvider ti
             if (name is null || !ValidName().IsMatch(name))
                 throw new PluginLoadException($"`{type.FullName}` names itself `{name}`, but a plugin name is letters, digits, `_` and `-`");
             if (loaded.FirstOrDefault(other => other.Info.Name == name) is { } taken)
-                throw new PluginLoadException($"the plugin name `{name}` is already taken by the plugin in folder `{taken.Info.Folder}`");
+                throw new PluginLoadException($"the plugin name `{name}` is already taken by the plugin in {taken.Info.Source} folder `{taken.Info.Folder}`");
 
-            var settings = config.Settings.GetValueOrDefault(name) ?? PluginSettings.Empty;
+            var settings = config.SettingsFor(name);
             // A thread of its own: a plugin that blocks before its first await must not block the loader past the timeout.
             var extensions = await WithTimeout(
                 token => PluginThread.Run(() => plugin.CreateExtensionsAsync(settings, token).AsTask()).Unwrap(),
                 $"plugin `{name}` creating its extensions", cancellationToken);
             if (PluginKinds.Problem(extensions) is { } problem) throw new PluginLoadException($"plugin `{name}`: {problem}");
-            var info = new PluginInfo(name, plugin.Version ?? "", Path.GetFileName(folder), PluginKinds.Of(extensions), time.GetUtcNow(), "loaded");
+            var info = new PluginInfo(name, plugin.Version ?? "", Path.GetFileName(folder), PluginKinds.Of(extensions), time.GetUtcNow(), "loaded", source);
             return new LoadedPlugin(info, extensions, loader, new WeakReference(AssemblyLoadContext.GetLoadContext(type.Assembly)));
         }
         catch (Exception e)

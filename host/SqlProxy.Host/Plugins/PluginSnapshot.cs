@@ -64,6 +64,9 @@ public sealed class PluginSnapshot
     /// <summary>The fault count of the plugin that contributed <paramref name="extension"/>.</summary>
     public PluginHealth HealthOf(object extension) => health.GetValueOrDefault(OwnerOf(extension)) ?? new PluginHealth();
 
+    /// <summary>The fault count of the plugin named <paramref name="name"/>; a fresh one when no such plugin is loaded.</summary>
+    public PluginHealth HealthOfPlugin(string name) => health.GetValueOrDefault(name) ?? new PluginHealth();
+
     /// <summary>A plugin's state: <c>faulty</c> once it has faulted too often in a row, else as loaded.</summary>
     public string StateOf(PluginInfo plugin) =>
         health.TryGetValue(plugin.Name, out var h) && h.IsFaulty ? "faulty" : plugin.State;

@@ -6,7 +6,7 @@ namespace SqlProxy.Host.Plugins;
 /// Reloads the plugins when something under the plugins directory changes (<c>plugins.watch = true</c>), debounced:
 /// copying a plugin folder writes many files.
 /// </summary>
-internal sealed class PluginWatcher(PluginCatalog catalog, ILogger<PluginWatcher> logger) : IHostedService, IDisposable
+internal sealed class PluginWatcher(PluginCatalog catalog, PluginReloader reloader, ILogger<PluginWatcher> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(500);
     private DebouncedReload? reload;
@@ -21,7 +21,7 @@ internal sealed class PluginWatcher(PluginCatalog catalog, ILogger<PluginWatcher
         }
         reload = new DebouncedReload(
             Quiet,
-            async () => await catalog.ReloadAsync(CancellationToken.None),
+            async () => await reloader.ReloadAsync(CancellationToken.None),
             e => logger.LogError(e, "Plugins reload after a change in the plugins directory failed; the plugins in force keep serving"));
         reload.Watch(new FileSystemWatcher(directory)
         {

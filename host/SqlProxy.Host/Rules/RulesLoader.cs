@@ -19,17 +19,21 @@ internal static class RulesLoader
         }
         catch (RulesException e)
         {
-            return new RulesLoad(null, 0, e.Diagnostics, [], notChecked);
+            return new RulesLoad(null, 0, e.Diagnostics, [], notChecked, []);
         }
 
         if (!RulesCompiler.TryCompile(sources, out var ruleSet, out var diagnostics))
-            return new RulesLoad(null, sources.Count, Only(diagnostics, DiagnosticSeverity.Error), Only(diagnostics, DiagnosticSeverity.Warning), notChecked);
+            return new RulesLoad(null, sources.Count, Only(diagnostics, DiagnosticSeverity.Error), Only(diagnostics, DiagnosticSeverity.Warning), notChecked, sources);
 
         var found = RulesValidator.Validate(sources, environment);
         var errors = Only(found, DiagnosticSeverity.Error);
         var warnings = ruleSet.Warnings.Concat(Only(found, DiagnosticSeverity.Warning)).ToArray();
-        return new RulesLoad(errors.Count == 0 ? ruleSet : null, sources.Count, errors, warnings, notChecked);
+        return new RulesLoad(errors.Count == 0 ? ruleSet : null, sources.Count, errors, warnings, notChecked, sources);
     }
+
+    /// <summary>The errors of rules already compiled, validated against another environment (e.g. a new plugin set).</summary>
+    public static IReadOnlyList<RuleDiagnostic> Errors(IReadOnlyList<RuleSource> sources, RulesEnvironment environment) =>
+        Only(RulesValidator.Validate(sources, environment), DiagnosticSeverity.Error);
 
     private static IReadOnlyList<RuleDiagnostic> Only(IReadOnlyList<RuleDiagnostic> diagnostics, DiagnosticSeverity severity) =>
         diagnostics.Where(diagnostic => diagnostic.Severity == severity).ToArray();

@@ -12,8 +12,21 @@ internal sealed class PluginDirectory : IDisposable
 
     public Task AddAsync(string fixture, string? folder = null) => FixturePlugins.CopyAsync(fixture, Path, folder);
 
-    public PluginCatalog Catalog(IReadOnlyDictionary<string, PluginSettings>? settings = null, int callTimeoutMs = 1000) =>
-        new(new PluginsConfig(Path, false, callTimeoutMs, settings ?? new Dictionary<string, PluginSettings>()), NullLogger<PluginCatalog>.Instance);
+    /// <param name="builtIn">Whether the built-in plugins (beside the test assembly) load too.</param>
+    public PluginCatalog Catalog(IReadOnlyDictionary<string, PluginSettings>? settings = null, int callTimeoutMs = 1000, bool builtIn = false) =>
+        new(new PluginsConfig(
+            builtIn ? PluginsConfig.DefaultBuiltInDirectory : null, Path, false, callTimeoutMs, settings ?? new Dictionary<string, PluginSettings>()),
+            NullLogger<PluginCatalog>.Instance);
+
+    /// <summary>A catalog of the built-in plugins only, loaded; the <c>hash</c> masker has a key.</summary>
+    public static async Task<PluginCatalog> BuiltInAsync()
+    {
+        var settings = new Dictionary<string, PluginSettings> { ["maskers"] = Settings("hash_key", new string('k', 32)) };
+        var catalog = new PluginCatalog(
+            new PluginsConfig(PluginsConfig.DefaultBuiltInDirectory, null, false, 2000, settings), NullLogger<PluginCatalog>.Instance);
+        await catalog.ReloadAsync(CancellationToken.None);
+        return catalog;
+    }
 
     public static PluginSettings Settings(string key, object value) => new(new Dictionary<string, object> { [key] = value });
 

@@ -21,7 +21,8 @@ public sealed class PluginEndpointsTests(SampleDatabase sample) : IDisposable
         var json = await response.JsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var plugin = json["plugins"]!.AsArray().Single()!;
+        Assert.Equal(["audit_file", "maskers", "pii"], json["plugins"]!.AsArray().Where(p => (string?)p!["source"] == "builtin").Select(p => (string?)p!["name"]));
+        var plugin = SamplePluginsToml.FromDirectory(json).Single();
         Assert.Equal(("fixture_good", "1.2.3", "good", "loaded"),
             ((string?)plugin["name"], (string?)plugin["version"], (string?)plugin["folder"], (string?)plugin["state"]));
         Assert.Equal(["classifier"], plugin["kinds"].Strings());
@@ -35,13 +36,13 @@ public sealed class PluginEndpointsTests(SampleDatabase sample) : IDisposable
     public async Task A_reload_answers_the_new_listing()
     {
         await using var proxy = await StartAsync();
-        Assert.Empty((await (await SendAsync(proxy, HttpMethod.Get, "/api/v1/plugins", DemoKeys.Admin)).JsonAsync())["plugins"]!.AsArray());
+        Assert.Empty(SamplePluginsToml.FromDirectory(await (await SendAsync(proxy, HttpMethod.Get, "/api/v1/plugins", DemoKeys.Admin)).JsonAsync()));
         await plugins.AddAsync(FixturePlugins.Good);
 
         var response = await SendAsync(proxy, HttpMethod.Post, "/api/v1/plugins/reload", DemoKeys.Admin);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("fixture_good", (string?)(await response.JsonAsync())["plugins"]![0]!["name"]);
+        Assert.Equal("fixture_good", (string?)SamplePluginsToml.FromDirectory(await response.JsonAsync()).Single()["name"]);
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class PluginEndpointsTests(SampleDatabase sample) : IDisposable
         {
             await Task.Delay(100);
             var json = await (await SendAsync(proxy, HttpMethod.Get, "/api/v1/plugins", DemoKeys.Admin)).JsonAsync();
-            names = json["plugins"]!.AsArray().Select(p => (string?)p!["name"] ?? "").ToArray();
+            names = SamplePluginsToml.FromDirectory(json).Select(p => (string?)p["name"] ?? "").ToArray();
         }
         Assert.Equal(["fixture_good"], names);
     }
@@ -77,8 +78,8 @@ public sealed class PluginEndpointsTests(SampleDatabase sample) : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
     }
 
-    private Task<RunningProxy> StartAsync(bool watch = false) => RunningProxy.StartAsync(sample, toml =>
-        toml.Replace("watch = true", "watch = false") + $"\n[plugins]\ndirectory = \"{plugins.Path}\"\nwatch = {(watch ? "true" : "false")}\n");
+    private Task<RunningProxy> StartAsync(bool watch = false) =>
+        RunningProxy.StartAsync(sample, toml => SamplePluginsToml.With(toml, plugins.Path, watch));
 
     private static Task<HttpResponseMessage> SendAsync(RunningProxy proxy, HttpMethod method, string path, string? key)
     {

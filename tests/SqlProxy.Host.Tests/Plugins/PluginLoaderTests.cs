@@ -42,7 +42,7 @@ public sealed class PluginLoaderTests : IDisposable
         Assert.Equal(["a-good"], snapshot.Plugins.Select(p => p.Folder));
         Assert.Equal(
             [
-                new PluginFailure("b-same-name", "the plugin name `fixture_good` is already taken by the plugin in folder `a-good`"),
+                new PluginFailure("b-same-name", "the plugin name `fixture_good` is already taken by the plugin in directory folder `a-good`"),
                 new PluginFailure("empty", "the folder holds no .dll"),
                 new PluginFailure("not-dotnet", "no assembly in the folder references SqlProxy.Sdk, so none can hold a plugin"),
                 new PluginFailure("twins", "`twins.dll` has 2 public classes implementing IPlugin (`Fixture.Twins.First`, `Fixture.Twins.Second`), but a plugin assembly has exactly one"),
@@ -60,7 +60,7 @@ public sealed class PluginLoaderTests : IDisposable
 
         Assert.Empty(snapshot.Plugins);
         Assert.Equal(
-            new PluginFailure("future", "`future.dll` cannot load: it is built against SqlProxy.Sdk 2.0 but this host has SqlProxy.Sdk 1.0, and a plugin needs SqlProxy.Sdk 1.x no newer than 1.0"),
+            new PluginFailure("future", "`future.dll` cannot load: it is built against SqlProxy.Sdk 2.0 but this host has SqlProxy.Sdk 1.1, and a plugin needs SqlProxy.Sdk 1.x no newer than 1.1"),
             Assert.Single(snapshot.Failures));
     }
 
@@ -94,7 +94,7 @@ public sealed class PluginLoaderTests : IDisposable
     public async Task Without_a_directory_no_plugins_load()
     {
         await using var catalog = new PluginCatalog(
-            Configuration.PluginsConfig.None, Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginCatalog>.Instance);
+            Configuration.PluginsConfig.Default with { BuiltInDirectory = null }, Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginCatalog>.Instance);
 
         var snapshot = (await catalog.ReloadAsync(CancellationToken.None)).Serving;
 

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SqlProxy.Host.Masking;
-using SqlProxy.Plugins.Maskers;
 using SqlProxy.Rules;
 using SqlProxy.Sdk;
 using static SqlProxy.Host.Tests.Support.PipelineFixtures;
 
 namespace SqlProxy.Host.Tests.Plugins;
 
-/// <summary>Masking with a loaded plugin's maskers: built-ins win a name clash, and a fault or a hang redacts.</summary>
+/// <summary>Masking with loaded plugins' maskers: the first plugin to offer a name (the built-ins load first) has it, and a fault or a hang redacts.</summary>
 public sealed class PluginMaskerTests : IDisposable
 {
     private readonly PluginDirectory plugins = new();
@@ -16,10 +15,10 @@ public sealed class PluginMaskerTests : IDisposable
     public async Task A_plugin_masker_masks_a_throwing_or_hanging_one_redacts_and_a_built_in_wins_a_clash()
     {
         await plugins.AddAsync(FixturePlugins.LabellerV1, "labeller");
-        await using var catalog = plugins.Catalog(callTimeoutMs: 2000);
+        await using var catalog = plugins.Catalog(callTimeoutMs: 2000, builtIn: true);
         await catalog.ReloadAsync(CancellationToken.None);
         using var lease = catalog.Acquire();
-        var masker = new ResultMasker(new MaskerRegistry(BuiltInMaskers.Create(new byte[32])), NullLogger<ResultMasker>.Instance, 200);
+        var masker = new ResultMasker(NullLogger<ResultMasker>.Instance, 200);
         string[] names = ["a", "b", "c", "d"];
         var result = Result(names, ["x1", "y1", "z1", "w1"]);
         ResultColumn[] columns = [.. names.Select(n => new ResultColumn(n, "text", [Column(n)]))];

@@ -31,7 +31,7 @@ public sealed class PluginRequestTests(SampleDatabase sample) : IDisposable
         var second = await QueryAsync(proxy, RegionQuery);
 
         Assert.Equal("Fixture.RegionV1", (string?)first["classifications"]!["region"]);
-        Assert.Equal("2.0.0", (string?)listing["plugins"]![0]!["version"]);
+        Assert.Equal("2.0.0", (string?)SamplePluginsToml.FromDirectory(listing)[0]["version"]);
         Assert.Equal("Fixture.RegionV2", (string?)second["classifications"]!["region"]);
         Assert.Equal(3, second["data"]!["rows"]!.AsArray().Count);
     }
@@ -97,15 +97,14 @@ public sealed class PluginRequestTests(SampleDatabase sample) : IDisposable
         var skipped = await proxy.QueryAsync(DemoKeys.Analyst, RegionQuery);
         var reloaded = await ReloadAsync(proxy);
 
-        Assert.Equal("faulty", (string?)listing["plugins"]![0]!["state"]);
+        Assert.Equal("faulty", (string?)SamplePluginsToml.FromDirectory(listing)[0]["state"]);
         Assert.Equal(HttpStatusCode.Forbidden, skipped.StatusCode);
         Assert.Contains("is faulty and was skipped", (string?)(await skipped.JsonAsync())["decision"]!["reason"]);
-        Assert.Equal("loaded", (string?)reloaded["plugins"]![0]!["state"]);
+        Assert.Equal("loaded", (string?)SamplePluginsToml.FromDirectory(reloaded)[0]["state"]);
     }
 
-    private Task<RunningProxy> StartAsync(string settings) => RunningProxy.StartAsync(sample, toml =>
-        toml.Replace("watch = true", "watch = false")
-        + $"\n[plugins]\ndirectory = \"{plugins.Path}\"\nwatch = false\ncall_timeout_ms = 2000\n" + settings);
+    private Task<RunningProxy> StartAsync(string settings) =>
+        RunningProxy.StartAsync(sample, toml => SamplePluginsToml.With(toml, plugins.Path, settings: settings));
 
     private static async Task<JsonNode> QueryAsync(RunningProxy proxy, string sql)
     {

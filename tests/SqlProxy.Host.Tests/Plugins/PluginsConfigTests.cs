@@ -8,13 +8,25 @@ public sealed class PluginsConfigTests : IDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("sqlproxy-config-").FullName;
 
     [Fact]
-    public void Without_a_plugins_section_no_plugins_load()
+    public void Without_a_plugins_section_only_the_built_in_plugins_load_with_no_settings()
     {
         var config = Load("");
 
+        Assert.Equal(PluginsConfig.DefaultBuiltInDirectory, config.Plugins.BuiltInDirectory);
         Assert.Null(config.Plugins.Directory);
         Assert.False(config.Plugins.Watch);
         Assert.Empty(config.Plugins.Settings);
+        Assert.Equal(directory, config.Plugins.SettingsFor("pii").BaseDirectory);
+    }
+
+    [Fact]
+    public void The_built_in_plugins_can_be_left_out_and_settings_resolve_paths_against_the_config_file()
+    {
+        var config = Load("[plugins]\nbuiltin = false\n[plugins.audit_file]\npath = \"audit/a.jsonl\"\n");
+
+        Assert.Null(config.Plugins.BuiltInDirectory);
+        Assert.Equal([], config.Plugins.Directories());
+        Assert.Equal(Path.Combine(directory, "audit", "a.jsonl"), config.Plugins.SettingsFor("audit_file").GetPath("path"));
     }
 
     [Fact]
@@ -52,7 +64,7 @@ public sealed class PluginsConfigTests : IDisposable
     }
 
     [Theory]
-    [InlineData("[plugins]\nwatch = true\n", "plugins.directory: is required")]
+    [InlineData("[plugins]\nbuiltin = 1\n", "plugins.builtin: must be true or false, not an integer")]
     [InlineData("[plugins]\ndirectory = \"p\"\ncall_timeout_ms = 0\n", "plugins.call_timeout_ms: must be between 1 and 600000")]
     [InlineData("[plugins]\ndirectory = \"p\"\nwatch = \"yes\"\n", "plugins.watch: must be true or false, not a string")]
     [InlineData("[plugins]\ndirectory = \"p\"\ntimeout = 5\n", "plugins.timeout: must be a table, not an integer")]

@@ -36,7 +36,7 @@ public sealed class RunningProxy : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("sqlproxy-test-").FullName;
         var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
             .Replace("paths = [\"rules\"]", $"paths = [\"{rulesDirectory ?? Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-            .Replace("file = \"../.sqlproxy/audit/audit.jsonl\"", "file = \"audit.jsonl\"");
+            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"");
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, (tweak ?? (t => t))(toml));
         var server = database.Server;

@@ -53,14 +53,20 @@ public sealed class PluginEntryTests : IDisposable
     }
 
     [Fact]
-    public async Task The_maskers_plugin_has_hash_only_with_a_key()
+    public async Task The_maskers_plugin_always_names_hash_but_hashes_only_with_a_key()
     {
         var without = await new MaskersPlugin().CreateExtensionsAsync(PluginSettings.Empty, CancellationToken.None);
         var with = await new MaskersPlugin().CreateExtensionsAsync(
             new PluginSettings(new Dictionary<string, object> { ["hash_key"] = new string('k', 32) }), CancellationToken.None);
+        var noArguments = new Dictionary<string, string>();
 
-        Assert.Equal(["email_domain", "null", "partial", "redact"], without.Maskers.Select(m => m.Name).Order());
+        Assert.Equal(["email_domain", "hash", "null", "partial", "redact"], without.Maskers.Select(m => m.Name).Order());
         Assert.Equal(["email_domain", "hash", "null", "partial", "redact"], with.Maskers.Select(m => m.Name).Order());
+        var unkeyed = without.Maskers.Single(m => m.Name == "hash");
+        Assert.Equal(["`length` must be a whole number from 8 to 64, not `7`."], unkeyed.ValidateArguments(new Dictionary<string, string> { ["length"] = "7" }));
+        Assert.Null(unkeyed.Mask(null, noArguments));
+        Assert.Throws<InvalidOperationException>(() => unkeyed.Mask("x", noArguments));
+        Assert.Matches("^[0-9a-f]{16}$", (string?)with.Maskers.Single(m => m.Name == "hash").Mask("x", noArguments));
     }
 
     [Fact]
@@ -88,11 +94,22 @@ public sealed class PluginEntryTests : IDisposable
     }
 
     [Fact]
-    public async Task The_audit_file_plugin_needs_a_path()
+    public async Task Without_a_path_the_audit_file_plugin_contributes_no_sink()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => new AuditFilePlugin().CreateExtensionsAsync(PluginSettings.Empty, CancellationToken.None).AsTask());
+        var extensions = await new AuditFilePlugin().CreateExtensionsAsync(PluginSettings.Empty, CancellationToken.None);
 
-        Assert.Equal("Setting `path` is required: the audit file to append to.", error.Message);
+        Assert.Empty(extensions.AuditSinks);
+    }
+
+    [Fact]
+    public async Task The_audit_file_path_is_relative_to_the_configuration_file()
+    {
+        var settings = new PluginSettings(new Dictionary<string, object> { ["path"] = "a/audit.jsonl" }) { BaseDirectory = _directory };
+
+        var extensions = await new AuditFilePlugin().CreateExtensionsAsync(settings, CancellationToken.None);
+
+        var sink = Assert.IsType<JsonLinesAuditSink>(Assert.Single(extensions.AuditSinks));
+        await sink.DisposeAsync();
+        Assert.Equal(Path.Combine(_directory, "a", "audit.jsonl"), sink.Path);
     }
 }
