@@ -82,4 +82,27 @@ public sealed class PluginSettingsTests
 
         Assert.Equal("PluginSettings { Keys = [hash_key, path] }", text);
     }
+
+    [Fact]
+    public void A_path_setting_is_made_absolute_against_the_base_directory()
+    {
+        var settings = Settings(("relative", "audit/a.jsonl"), ("absolute", "/var/log/a.jsonl"), ("empty", ""), ("number", 1L)) with { BaseDirectory = "/etc/sqlproxy" };
+
+        Assert.Equal("/etc/sqlproxy/audit/a.jsonl", settings.GetPath("relative"));
+        Assert.Equal("/var/log/a.jsonl", settings.GetPath("absolute"));
+        Assert.Null(settings.GetPath("missing"));
+        Assert.Equal("Setting `empty` must name a path, not be empty.", Assert.Throws<InvalidOperationException>(() => settings.GetPath("empty")).Message);
+        Assert.Equal("Setting `number` must be a string, not an integer.", Assert.Throws<InvalidOperationException>(() => settings.GetPath("number")).Message);
+        Assert.Equal(Path.GetFullPath("a"), (Settings(("a", "a")) with { BaseDirectory = null }).GetPath("a"));
+    }
+
+    [Fact]
+    public void The_base_directory_takes_part_in_equality()
+    {
+        var settings = Settings(("a", "x"));
+
+        Assert.Equal(settings with { BaseDirectory = "/b" }, settings with { BaseDirectory = "/b" });
+        Assert.NotEqual(settings with { BaseDirectory = "/b" }, settings);
+        Assert.Equal((settings with { BaseDirectory = "/b" }).GetHashCode(), (settings with { BaseDirectory = "/b" }).GetHashCode());
+    }
 }

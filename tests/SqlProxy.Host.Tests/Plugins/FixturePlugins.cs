@@ -16,6 +16,7 @@ internal static class FixturePlugins
     public const string LabellerV1 = "labeller_v1";
     public const string LabellerV2 = "labeller_v2";
     public const string Gatekeeper = "gatekeeper";
+    public const string FlakySink = "flaky_sink";
 
     private static readonly Lazy<Task<string>> Built = new(BuildAsync);
 
@@ -41,6 +42,7 @@ internal static class FixturePlugins
         WriteProject(root, LabellerV1, RequestFixtureSources.Labeller("1.0.0", "Fixture.RegionV1"), sdkReference);
         WriteProject(root, LabellerV2, RequestFixtureSources.Labeller("2.0.0", "Fixture.RegionV2"), sdkReference);
         WriteProject(root, Gatekeeper, RequestFixtureSources.Gatekeeper, sdkReference);
+        WriteProject(root, FlakySink, RequestFixtureSources.FlakySink, sdkReference);
         WriteProject(root, "fakesdk", FixtureSources.FakeSdk2, "", "<AssemblyName>SqlProxy.Sdk</AssemblyName><AssemblyVersion>2.0.0.0</AssemblyVersion>");
         WriteProject(root, FromTheFuture, FixtureSources.FromTheFuture,
             """<ProjectReference Include="../fakesdk/fakesdk.csproj" Private="false" ExcludeAssets="runtime" />""");
@@ -51,6 +53,7 @@ internal static class FixturePlugins
               <Project Path="{LabellerV1}/{LabellerV1}.csproj" />
               <Project Path="{LabellerV2}/{LabellerV2}.csproj" />
               <Project Path="{Gatekeeper}/{Gatekeeper}.csproj" />
+              <Project Path="{FlakySink}/{FlakySink}.csproj" />
               <Project Path="fakesdk/fakesdk.csproj" />
               <Project Path="{FromTheFuture}/{FromTheFuture}.csproj" />
             </Solution>

@@ -102,4 +102,41 @@ internal static class RequestFixtureSources
             }
         }
         """;
+
+    /// <summary>
+    /// <c>flaky_sink</c>: an audit sink that appends each record's audit id to the file named by the setting <c>path</c>,
+    /// after failing its first <c>fail_first</c> writes (throwing), or every write when <c>fail_first</c> is negative.
+    /// </summary>
+    public const string FlakySink = """
+        using SqlProxy.Sdk;
+
+        namespace Fixture.FlakySink;
+
+        public sealed class FlakySinkPlugin : IPlugin
+        {
+            public string Name => "flaky_sink";
+
+            public string Version => "1.0.0";
+
+            public ValueTask<PluginExtensions> CreateExtensionsAsync(PluginSettings settings, CancellationToken cancellationToken) =>
+                ValueTask.FromResult(new PluginExtensions
+                {
+                    AuditSinks = [new FlakySink(settings.GetPath("path")!, settings.GetInt64("fail_first") ?? 0)],
+                });
+        }
+
+        public sealed class FlakySink(string path, long failFirst) : IAuditSink
+        {
+            private long calls;
+
+            public string Name => "flaky";
+
+            public async ValueTask WriteAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+            {
+                var call = Interlocked.Increment(ref calls);
+                if (failFirst < 0 || call <= failFirst) throw new IOException($"write {call} refused on purpose");
+                await File.AppendAllLinesAsync(path, records.Select(r => r.AuditId), cancellationToken);
+            }
+        }
+        """;
 }

@@ -74,6 +74,14 @@ public sealed class RunningProxy : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>A request without a body, e.g. an admin endpoint.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return Client.SendAsync(request);
+    }
+
     public static HttpContent RawJson(byte[] body)
     {
         var content = new ByteArrayContent(body);
