@@ -57,7 +57,7 @@ public sealed partial class PluginCatalog : IAsyncDisposable
             var refusals = check?.Invoke(next) ?? [];
             if (refusals.Count > 0)
             {
-                LogRefused(string.Join(" ", refusals));
+                LogRefused(string.Join(Environment.NewLine, refusals));
                 var refusedUnloaded = next.Unloaded;
                 Release(next);
                 return new PluginReload(current, refusedUnloaded, refusals, failures);
