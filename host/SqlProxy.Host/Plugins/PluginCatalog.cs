@@ -85,7 +85,8 @@ public sealed partial class PluginCatalog : IAsyncDisposable
 
     internal void Release(PluginSnapshot snapshot)
     {
-        if (snapshot.Release()) _ = UnloadAsync(snapshot);
+        // Off the caller's thread: the last request on a replaced snapshot must not wait for its disposal and collections.
+        if (snapshot.Release()) _ = Task.Run(() => UnloadAsync(snapshot));
     }
 
     private async Task UnloadAsync(PluginSnapshot snapshot)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using SqlProxy.Sdk;
+using SqlProxy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SqlProxy.Plugins.Tests.Sample;

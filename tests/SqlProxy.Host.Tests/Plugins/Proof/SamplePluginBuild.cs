@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using SqlProxy.Host.Tests.Support;
+using SqlProxy.Tests.Shared;
 
 namespace SqlProxy.Host.Tests.Plugins.Proof;
 
@@ -10,7 +11,6 @@ namespace SqlProxy.Host.Tests.Plugins.Proof;
 /// into a feed of its own, the sample copied out of the repository with its nuget.config pointing at that feed, and
 /// <c>dotnet publish</c> with a fresh <c>NUGET_PACKAGES</c>, so no cached SqlProxy.Sdk package can stand in. Every
 /// <c>dotnet</c> runs under <see cref="CommandTimeout"/>; its output is in the exception when it fails.
-/// (PluginTemplateTests' DotNetCli lives in SqlProxy.Plugins.Tests, which this project does not reference.)
 /// </summary>
 internal sealed class SamplePluginBuild : IDisposable
 {
@@ -104,53 +104,9 @@ internal sealed class SamplePluginBuild : IDisposable
 
     private async Task RunAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Work,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        // `dotnet test` leaves MSBuild's own variables in the test host's environment; a nested build must not see them.
-        foreach (var name in info.Environment.Keys.Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            info.Environment.Remove(name);
-        info.Environment["NUGET_PACKAGES"] = packages;
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-        process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var command = $"dotnet {string.Join(' ', arguments)}";
-        using var limit = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"`{command}` took longer than {CommandTimeout}:\n{Text(output)}");
-        }
-        await process.WaitForExitAsync(); // the redirected output is complete only now
-        Log.AppendLine($"`{command}`: exit {process.ExitCode} after {clock.Elapsed.TotalSeconds:0.0} s");
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"`{command}` exited with {process.ExitCode}:\n{Text(output)}");
-    }
-
-    private static string Text(StringBuilder output)
-    {
-        lock (output) return output.ToString();
+        await new DotNetCli(Work, packages).RunAsync(CommandTimeout, arguments);
+        Log.AppendLine($"`dotnet {string.Join(' ', arguments)}` took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static string BuildConfiguration() =>

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SqlProxy.Plugins.Tests.Sample;
+namespace SqlProxy.Tests.Shared;
 
 /// <summary>
 /// Runs the <c>dotnet</c> command line as a plugin author would, with its own NuGet package folder, no build servers
-/// left running, and a time limit after which the command and its children are killed.
+/// left running, no standard input, and a time limit after which the command and its children are killed.
+/// Compiled into each test project that builds plugins (linked, not referenced).
 /// </summary>
 internal sealed class DotNetCli(string workingDirectory, string nugetPackages)
 {
@@ -15,6 +16,7 @@ internal sealed class DotNetCli(string workingDirectory, string nugetPackages)
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -38,6 +40,7 @@ internal sealed class DotNetCli(string workingDirectory, string nugetPackages)
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         using var process = Process.Start(info)!;
+        process.StandardInput.Close();
         var output = new StringBuilder();
         process.OutputDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
         process.ErrorDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
@@ -54,6 +57,8 @@ internal sealed class DotNetCli(string workingDirectory, string nugetPackages)
             await process.WaitForExitAsync();
             throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` took longer than {timeout}:\n{Text(output)}");
         }
+
+        await process.WaitForExitAsync(); // the redirected output is complete only now
 
         if (process.ExitCode != 0)
         {
