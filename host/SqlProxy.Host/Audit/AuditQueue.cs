@@ -83,7 +83,7 @@ internal sealed partial class AuditQueue(PluginCatalog plugins, int capacity, in
         foreach (var sink in healthy.Length > 0 ? healthy : snapshot.AuditSinks)
         {
             var plugin = snapshot.OwnerOf(sink);
-            var key = $"{plugin}/{SafeName(sink)}";
+            var key = $"{plugin}/{PluginFaults.NameOf(() => sink.Name)}";
             if (accepted.Contains(key)) continue;
             var health = snapshot.HealthOf(sink);
             try
@@ -95,24 +95,11 @@ internal sealed partial class AuditQueue(PluginCatalog plugins, int capacity, in
             catch (Exception e) when (!abandon.IsCancellationRequested)
             {
                 done = false;
-                // Of a fault only the type, unless it timed out: a sink's message may quote the records.
-                LogSinkFailed(key, batch.Count, attempt, e is TimeoutException ? e.Message : $"it threw {e.GetType().Name}");
+                LogSinkFailed(key, batch.Count, attempt, PluginFaults.Describe(e));
                 if (health.RecordFault()) LogFaulty(plugin, PluginHealth.FaultLimit);
             }
         }
         return done;
-    }
-
-    private static string SafeName(IAuditSink sink)
-    {
-        try
-        {
-            return sink.Name ?? "?";
-        }
-        catch (Exception)
-        {
-            return "?";
-        }
     }
 
     [LoggerMessage(LogLevel.Error, "Audit sink {Sink} failed to write {Count} records (attempt {Attempt}); they are kept and retried: {Problem}")]

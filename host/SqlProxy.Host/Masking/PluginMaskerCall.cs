@@ -38,19 +38,6 @@ internal static class PluginMaskerCall
         }
     }
 
-    /// <summary>The masker's name, or null when asking for it throws.</summary>
-    public static string? NameOf(IMasker masker)
-    {
-        try
-        {
-            return masker.Name;
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
     private static (object?[]?, string?) Fault(PluginHealth health, string problem)
     {
         health.RecordFault();

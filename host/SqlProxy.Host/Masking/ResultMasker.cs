@@ -50,7 +50,7 @@ internal sealed partial class ResultMasker(ILogger<ResultMasker> logger, int plu
     /// <returns>False when the masker failed and the column was redacted instead.</returns>
     private bool MaskColumn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, PluginSnapshot? plugins)
     {
-        var masker = plugins?.Maskers.FirstOrDefault(m => PluginMaskerCall.NameOf(m) == directive.Masker);
+        var masker = plugins?.Maskers.FirstOrDefault(m => PluginFaults.NameOf(() => m.Name) == directive.Masker);
         if (masker is null) return FailClosedOn(rows, index, name, directive, requestId, $"no loaded plugin has a masker named `{directive.Masker}`");
         var (values, problem) = PluginMaskerCall.Mask(masker, plugins!.HealthOf(masker), rows, index, directive.Arguments, pluginTimeoutMs);
         if (values is null) return FailClosedOn(rows, index, name, directive, requestId, problem!);

@@ -52,8 +52,7 @@ internal sealed partial class ClassifyStage(ClassificationConfig config, Plugins
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Of a fault only the type: a plugin's message may quote the values it saw.
-            LogPluginFailed(plugin, context.Request.RequestId, e is TimeoutException ? e.Message : $"it threw {e.GetType().Name}");
+            LogPluginFailed(plugin, context.Request.RequestId, PluginFaults.Describe(e));
             if (health.RecordFault()) LogFaulty(plugin, PluginHealth.FaultLimit);
             return false;
         }

@@ -27,7 +27,7 @@ internal sealed partial class PolicyEvaluation(PluginsConfig config, ILogger<Pol
     private async Task<string?> ReasonToBlockAsync(
         IPolicyEvaluator evaluator, string plugin, PluginHealth health, PolicyInput input, CancellationToken cancellationToken)
     {
-        var name = SafeName(evaluator);
+        var name = PluginFaults.NameOf(() => evaluator.Name);
         if (health.IsFaulty) return $"policy evaluator `{name}` is faulty and was skipped; statements it judges are refused until the plugins are reloaded";
         try
         {
@@ -40,22 +40,7 @@ internal sealed partial class PolicyEvaluation(PluginsConfig config, ILogger<Pol
         {
             LogFailed(plugin, name, input.Request.RequestId, e.Message);
             if (health.RecordFault()) LogFaulty(plugin, PluginHealth.FaultLimit);
-            return $"policy evaluator `{name}` failed: {Describe(e)}";
-        }
-    }
-
-    // A timeout says what happened; of any other fault only the type: a plugin's message may quote what it judged.
-    private static string Describe(Exception e) => e is TimeoutException ? e.Message : $"it threw {e.GetType().Name}";
-
-    private static string SafeName(IPolicyEvaluator evaluator)
-    {
-        try
-        {
-            return evaluator.Name;
-        }
-        catch (Exception)
-        {
-            return "?";
+            return $"policy evaluator `{name}` failed: {PluginFaults.Describe(e)}";
         }
     }
 

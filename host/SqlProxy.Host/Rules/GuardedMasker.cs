@@ -40,8 +40,7 @@ internal sealed class GuardedMasker(IMasker masker, string name, int timeoutMs) 
         }
         catch (Exception e)
         {
-            var what = e is TimeoutException ? e.Message : $"it threw {e.GetType().Name}";
-            return [$"the masker `{name}` could not check the arguments: {what}"];
+            return [$"the masker `{name}` could not check the arguments: {PluginFaults.Describe(e)}"];
         }
     }
 
