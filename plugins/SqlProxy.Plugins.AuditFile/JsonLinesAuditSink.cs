@@ -1,20 +1,14 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SqlProxy.Sdk;
 
 namespace SqlProxy.Plugins.AuditFile;
 
 /// <summary>
-/// Appends audit records to a file, one JSON object per line (format: <see cref="AuditJsonContext"/>).
+/// Appends audit records to a file, one JSON object per line (format: <see cref="AuditRecordJson"/>).
 /// The file is created with mode 0600 on Unix, its directory if missing; each batch is on disk
 /// (fsync) before <see cref="WriteAsync"/> completes. Safe for overlapping calls.
 /// </summary>
 public sealed class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 {
-    // The file is read by people and log shippers, never embedded in HTML: escape only what JSON requires.
-    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly FileStream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
@@ -116,17 +110,13 @@ public sealed class JsonLinesAuditSink : IAuditSink, IAsyncDisposable
 
     private static ReadOnlyMemory<byte> ToJsonLines(IReadOnlyList<AuditRecord> records)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var writer = new Utf8JsonWriter(buffer, LineOptions);
+        var text = new System.Text.StringBuilder();
         foreach (var record in records)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
-            JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord);
-            writer.Flush();
-            writer.Reset();
-            buffer.Write("\n"u8);
+            text.Append(AuditRecordJson.Serialize(record)).Append('\n');
         }
 
-        return buffer.WrittenMemory;
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SqlProxy.Plugins.AuditFile;
+namespace SqlProxy.Sdk;
 
 /// <summary>Writes enum values as upper snake case strings: <c>UpstreamError</c> → <c>UPSTREAM_ERROR</c>.</summary>
 internal sealed class UpperSnakeCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.SnakeCaseUpper)

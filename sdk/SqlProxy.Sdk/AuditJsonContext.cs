@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using SqlProxy.Sdk;
 
-namespace SqlProxy.Plugins.AuditFile;
+namespace SqlProxy.Sdk;
 
 /// <summary>
 /// The audit line format: snake_case property names, enums in UPPER_SNAKE_CASE (like <c>ALLOW</c>
