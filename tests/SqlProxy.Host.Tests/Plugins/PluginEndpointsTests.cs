@@ -21,7 +21,7 @@ public sealed class PluginEndpointsTests(SampleDatabase sample) : IDisposable
         var json = await response.JsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["audit_file", "maskers", "pii"], json["plugins"]!.AsArray().Where(p => (string?)p!["source"] == "builtin").Select(p => (string?)p!["name"]));
+        Assert.Equal(["audit_file", "audit_postgres", "audit_webhook", "maskers", "pii"], json["plugins"]!.AsArray().Where(p => (string?)p!["source"] == "builtin").Select(p => (string?)p!["name"]));
         var plugin = SamplePluginsToml.FromDirectory(json).Single();
         Assert.Equal(("fixture_good", "1.2.3", "good", "loaded"),
             ((string?)plugin["name"], (string?)plugin["version"], (string?)plugin["folder"], (string?)plugin["state"]));

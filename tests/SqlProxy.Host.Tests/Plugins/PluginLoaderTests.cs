@@ -60,7 +60,7 @@ public sealed class PluginLoaderTests : IDisposable
 
         Assert.Empty(snapshot.Plugins);
         Assert.Equal(
-            new PluginFailure("future", "`future.dll` cannot load: it is built against SqlProxy.Sdk 2.0 but this host has SqlProxy.Sdk 1.1, and a plugin needs SqlProxy.Sdk 1.x no newer than 1.1"),
+            new PluginFailure("future", "`future.dll` cannot load: it is built against SqlProxy.Sdk 2.0 but this host has SqlProxy.Sdk 1.2, and a plugin needs SqlProxy.Sdk 1.x no newer than 1.2"),
             Assert.Single(snapshot.Failures));
     }
 

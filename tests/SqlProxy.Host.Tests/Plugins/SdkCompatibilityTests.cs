@@ -21,5 +21,5 @@ public sealed class SdkCompatibilityTests
 
     [Fact]
     public void The_host_version_is_the_SDK_assembly_version() =>
-        Assert.Equal(new Version(1, 1, 0, 0), SdkCompatibility.HostVersion);
+        Assert.Equal(new Version(1, 2, 0, 0), SdkCompatibility.HostVersion);
 }
