@@ -78,6 +78,7 @@ public sealed class JsonLinesAuditSinkTests : IDisposable
 
         var lines = await File.ReadAllLinesAsync(path);
         Assert.Equal(Writers * RecordsPerWriter, lines.Length);
+        AuditTrailFiles.AssertUnbrokenChain(lines);
         var ids = await AuditIds(path);
         Assert.Equal(Writers * RecordsPerWriter, ids.Distinct().Count());
         for (var w = 0; w < Writers; w++)
