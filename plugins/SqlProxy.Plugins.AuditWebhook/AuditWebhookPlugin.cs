@@ -2,7 +2,10 @@ using SqlProxy.Sdk;
 
 namespace SqlProxy.Plugins.AuditWebhook;
 
-/// <summary>The plugin <c>audit_webhook</c>: an audit sink posting batches of records as NDJSON. (Being written: no sink yet.)</summary>
+/// <summary>
+/// The plugin <c>audit_webhook</c>: a <see cref="WebhookAuditSink"/> posting batches of records as NDJSON to the
+/// setting <c>url</c> (see <see cref="WebhookSettings"/> for the others). Without <c>url</c> it contributes no sink.
+/// </summary>
 public sealed class AuditWebhookPlugin : IPlugin
 {
     /// <inheritdoc />
@@ -12,6 +15,12 @@ public sealed class AuditWebhookPlugin : IPlugin
     public string Version => "1.0.0";
 
     /// <inheritdoc />
-    public ValueTask<PluginExtensions> CreateExtensionsAsync(PluginSettings settings, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new PluginExtensions());
+    /// <exception cref="InvalidOperationException">A setting is invalid; the message names its key and never shows the authorization.</exception>
+    public ValueTask<PluginExtensions> CreateExtensionsAsync(PluginSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        var webhook = WebhookSettings.Read(settings);
+        return ValueTask.FromResult(webhook is null ? new PluginExtensions() : new PluginExtensions { AuditSinks = [new WebhookAuditSink(webhook)] });
+    }
 }
