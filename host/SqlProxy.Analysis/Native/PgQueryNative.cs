@@ -24,6 +24,13 @@ internal static unsafe class PgQueryNative
     [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
     public static extern void pg_query_free_fingerprint_result(PgQueryFingerprintResult result);
 
+    /// <summary>Only the lexer: no recursion, so no stack hazard; works on SQL that does not parse.</summary>
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern PgQueryScanResult pg_query_scan(byte* input);
+
+    [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
+    public static extern void pg_query_free_scan_result(PgQueryScanResult result);
+
     [DllImport(LibraryName, CallingConvention = CallingConvention.Cdecl)]
     public static extern PgQueryProtobufParseResult pg_query_parse_protobuf(byte* input);
 

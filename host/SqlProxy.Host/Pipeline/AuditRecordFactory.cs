@@ -1,9 +1,13 @@
+using SqlProxy.Analysis;
 using SqlProxy.Rules;
 using SqlProxy.Sdk;
 
 namespace SqlProxy.Host.Pipeline;
 
-/// <summary>Builds the audit record of a finished request. It carries no secret: the API key and the connection string never enter it.</summary>
+/// <summary>
+/// Builds the audit record of a finished request. It carries no secret: the API key and the connection string never
+/// enter it, and passwords in the SQL are masked (<see cref="SqlSecretRedactor"/>).
+/// </summary>
 internal static class AuditRecordFactory
 {
     public static AuditRecord Create(QueryOutcome outcome)
@@ -20,8 +24,8 @@ internal static class AuditRecordFactory
             User = context.User?.Name,
             ClientAddress = request.ClientAddress,
             Database = request.Body?.Database,
-            Sql = request.Body?.Sql,
-            RewrittenSql = RewrittenSql(context),
+            Sql = request.Body?.Sql is { } sql ? SqlSecretRedactor.Redact(sql) : null,
+            RewrittenSql = RewrittenSql(context).Select(SqlSecretRedactor.Redact).ToArray(),
             Fingerprints = statements.Select(s => s.Fingerprint).ToArray(),
             StatementKinds = statements.Select(s => s.Kind).ToArray(),
             Relations = statements.SelectMany(s => s.RelationsRead.Concat(s.RelationsWritten)).Select(r => r.ToString()).Distinct().ToArray(),
