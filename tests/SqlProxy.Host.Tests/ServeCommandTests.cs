@@ -19,7 +19,8 @@ public sealed class ServeCommandTests : IDisposable
         File.WriteAllText(Path.Combine(directory, "rules", "bad.rules"), "allow selct on *;\n");
         var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
             .Replace("Password=${SQLPROXY_DB_PASSWORD}", "Password=unused")
-            .Replace("file = \"../.sqlproxy/audit/audit.jsonl\"", "file = \"audit.jsonl\"");
+            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
+            .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"");
         var config = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(config, toml);
 

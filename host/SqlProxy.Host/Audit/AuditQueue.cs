@@ -1,43 +1,101 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
-using SqlProxy.Host.Plugins;
+using SqlProxy.Host.Metrics;
 using SqlProxy.Sdk;
 
 namespace SqlProxy.Host.Audit;
 
 /// <summary>
-/// Takes audit records off the response path: a request only enqueues (waiting only when the queue is full, as
-/// back-pressure, never dropping), and a background writer hands batches to the audit sinks of the serving plugins.
-/// A batch is retried with backoff until every sink has taken it; a sink marked faulty is skipped while another
-/// takes the records, and tried again when none does. Stopping drains the queue first.
+/// Takes audit records off the response path: a request only enqueues into a bounded queue (when it is full the
+/// request waits, or with <c>audit.when_full = "reject"</c> new requests are refused before they run — nothing is
+/// dropped), and a background writer hands each batch to one <see cref="SinkLane"/> per audit sink of the serving
+/// plugins, which writes it, or spills it to disk and replays it, independently of the other sinks. Spilled records of
+/// an earlier run are replayed at start. Stopping drains the queue and every lane (what a sink cannot take by then stays
+/// spilled for the next start).
 /// </summary>
-internal sealed partial class AuditQueue(PluginCatalog plugins, int capacity, int sinkTimeoutMs, ILogger<AuditQueue> logger) : IHostedService
+internal sealed partial class AuditQueue : IHostedService
 {
     private const int MaxBatch = 256;
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxNoSinkBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<AuditRecord> channel = Channel.CreateBounded<AuditRecord>(
-        new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+    private readonly Channel<AuditRecord> channel;
+    private readonly SinkWriter writer;
+    private readonly AuditSpillDirectory spillDirectory;
+    private readonly AuditLaneOptions laneOptions;
+    private readonly AuditMetrics metrics;
+    private readonly ILogger<AuditQueue> logger;
+    private readonly ILoggerFactory loggers;
+    private readonly ConcurrentDictionary<string, (SinkLane Lane, Task Running)> lanes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource abandon = new();
-    private Task writer = Task.CompletedTask;
+    private readonly int capacity;
+    private Task fanOut = Task.CompletedTask;
 
-    public ValueTask EnqueueAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        channel.Writer.WriteAsync(record, cancellationToken);
+    public AuditQueue(
+        SinkWriter writer, AuditSpillDirectory spillDirectory, int capacity, int attemptsBeforeSpill,
+        AuditMetrics metrics, ILoggerFactory loggers)
+    {
+        this.writer = writer;
+        this.spillDirectory = spillDirectory;
+        this.capacity = capacity;
+        this.metrics = metrics;
+        this.loggers = loggers;
+        logger = loggers.CreateLogger<AuditQueue>();
+        laneOptions = new AuditLaneOptions(Math.Max(4, capacity / MaxBatch), attemptsBeforeSpill);
+        channel = Channel.CreateBounded<AuditRecord>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+    }
+
+    /// <summary>True when the in-memory queue has no room: the next enqueue would wait.</summary>
+    public bool IsFull => channel.Reader.Count >= capacity;
+
+    /// <summary>Batches spilled to disk for the sink <paramref name="key"/> (<c>plugin/sink</c>) and not yet taken by it: a directory listing, nothing read.</summary>
+    public int SpilledBatches(string key)
+    {
+        var directory = spillDirectory.PathFor(key);
+        return Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.jsonl").Count() : 0;
+    }
+
+    public async ValueTask EnqueueAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        await channel.Writer.WriteAsync(record, cancellationToken);
+        metrics.Emitted();
+        metrics.QueueDepth(channel.Reader.Count);
+    }
+
+    /// <summary>
+    /// For a request refused because the queue is full: its record is queued when there is room, else logged (Warning,
+    /// the whole record) so the refusal is still on file, without making the client wait for the backlog.
+    /// </summary>
+    public void EnqueueOrLog(AuditRecord record)
+    {
+        if (channel.Writer.TryWrite(record))
+        {
+            metrics.Emitted();
+            return;
+        }
+        LogOverflow(AuditRecordJson.Serialize(record));
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        writer = Task.Run(WriteLoopAsync, CancellationToken.None);
+        // Records spilled by an earlier run go first, whether or not their sink is loaded now.
+        foreach (var key in spillDirectory.KeysWithSpill()) LaneFor(key);
+        fanOut = Task.Run(FanOutAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops taking records and writes everything queued; gives up only when the host's stop timeout fires.</summary>
+    /// <summary>Stops taking records, hands every queued one to the lanes and waits for them; gives up only at the host's stop timeout.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         channel.Writer.TryComplete();
         await using (cancellationToken.Register(abandon.Cancel))
-            await writer;
+        {
+            await fanOut;
+            foreach (var (lane, _) in lanes.Values) lane.Complete();
+            await Task.WhenAll(lanes.Values.Select(l => l.Running));
+        }
     }
 
-    private async Task WriteLoopAsync()
+    private async Task FanOutAsync()
     {
         var batch = new List<AuditRecord>(MaxBatch);
         try
@@ -45,72 +103,46 @@ internal sealed partial class AuditQueue(PluginCatalog plugins, int capacity, in
             while (await channel.Reader.WaitToReadAsync(abandon.Token))
             {
                 while (batch.Count < MaxBatch && channel.Reader.TryRead(out var record)) batch.Add(record);
-                await WriteWithRetryAsync(batch);
+                metrics.QueueDepth(channel.Reader.Count);
+                var keys = await SinkKeysAsync(batch.Count);
+                var records = batch.ToArray();
+                foreach (var key in keys) await LaneFor(key).OfferAsync(records, abandon.Token);
                 batch.Clear();
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
         {
             var lost = batch.Count + channel.Reader.Count;
             if (lost > 0) LogAbandoned(lost);
         }
     }
 
-    private async Task WriteWithRetryAsync(IReadOnlyList<AuditRecord> batch)
+    /// <summary>The serving sinks; while there is none the batch waits (and the queue fills up behind it).</summary>
+    private async Task<IReadOnlyList<string>> SinkKeysAsync(int count)
     {
-        // Sinks that took the batch, by plugin and sink name: a retry (perhaps on a reloaded snapshot) skips them.
-        var accepted = new HashSet<string>(StringComparer.Ordinal);
         var delay = TimeSpan.FromMilliseconds(50);
-        for (var attempt = 1; !await TryWriteAsync(batch, accepted, attempt); attempt++)
+        for (var attempt = 1; ; attempt++)
         {
+            var keys = writer.CurrentKeys();
+            if (keys.Count > 0) return keys;
+            LogNoSink(count, attempt);
             await Task.Delay(delay, abandon.Token);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxNoSinkBackoff.Ticks));
         }
     }
 
-    /// <returns>True when every sink that has to take the batch has.</returns>
-    private async Task<bool> TryWriteAsync(IReadOnlyList<AuditRecord> batch, HashSet<string> accepted, int attempt)
+    private SinkLane LaneFor(string key) => lanes.GetOrAdd(key, k =>
     {
-        using var lease = plugins.Acquire();
-        var snapshot = lease.Snapshot;
-        if (snapshot.AuditSinks.Count == 0)
-        {
-            LogNoSink(batch.Count, attempt);
-            return false;
-        }
-        var healthy = snapshot.AuditSinks.Where(sink => !snapshot.HealthOf(sink).IsFaulty).ToArray();
-        var done = true;
-        foreach (var sink in healthy.Length > 0 ? healthy : snapshot.AuditSinks)
-        {
-            var plugin = snapshot.OwnerOf(sink);
-            var key = $"{plugin}/{PluginFaults.NameOf(() => sink.Name)}";
-            if (accepted.Contains(key)) continue;
-            var health = snapshot.HealthOf(sink);
-            try
-            {
-                await PluginCall.RunAsync(async token => { await sink.WriteAsync(batch, token); return true; }, sinkTimeoutMs, abandon.Token);
-                accepted.Add(key);
-                health.RecordSuccess();
-            }
-            catch (Exception e) when (!abandon.IsCancellationRequested)
-            {
-                done = false;
-                LogSinkFailed(key, batch.Count, attempt, PluginFaults.Describe(e));
-                if (health.RecordFault()) LogFaulty(plugin, PluginHealth.FaultLimit);
-            }
-        }
-        return done;
-    }
-
-    [LoggerMessage(LogLevel.Error, "Audit sink {Sink} failed to write {Count} records (attempt {Attempt}); they are kept and retried: {Problem}")]
-    private partial void LogSinkFailed(string sink, int count, int attempt, string problem);
+        var lane = new SinkLane(k, spillDirectory.StoreFor(k), writer, laneOptions, metrics, loggers.CreateLogger<SinkLane>());
+        return (lane, Task.Run(() => lane.RunAsync(abandon.Token), CancellationToken.None));
+    }).Lane;
 
     [LoggerMessage(LogLevel.Error, "No loaded plugin has an audit sink: {Count} records are kept and retried (attempt {Attempt})")]
     private partial void LogNoSink(int count, int attempt);
 
-    [LoggerMessage(LogLevel.Error, "Plugin {Plugin} failed {Faults} times in a row and is now faulty: its audit sink is skipped while another takes the records")]
-    private partial void LogFaulty(string plugin, int faults);
+    [LoggerMessage(LogLevel.Warning, "The audit queue is full: the record of this refused request is logged instead: {Record}")]
+    private partial void LogOverflow(string record);
 
-    [LoggerMessage(LogLevel.Error, "Audit writer stopped by the shutdown timeout with {Count} records unwritten")]
+    [LoggerMessage(LogLevel.Critical, "Audit writer stopped by the shutdown timeout with {Count} records not handed to any sink")]
     private partial void LogAbandoned(int count);
 }

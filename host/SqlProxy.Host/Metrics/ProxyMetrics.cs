@@ -17,6 +17,7 @@ internal static class ProxyMetrics
         services.AddSingleton(_ => Prometheus.Metrics.NewCustomRegistry());
         services.AddSingleton<PluginMetrics>();
         services.AddSingleton<PluginSnapshotMetrics>();
+        services.AddSingleton<AuditMetrics>();
         return services;
     }
 
@@ -31,6 +32,7 @@ internal static class ProxyMetrics
         // Resolved now so that every metric is registered, at its initial value, before the first scrape.
         app.Services.GetRequiredService<PluginMetrics>();
         app.Services.GetRequiredService<PluginSnapshotMetrics>();
+        app.Services.GetRequiredService<AuditMetrics>();
         app.MapMetrics(settings => settings.Registry = registry, Path);
     }
 }

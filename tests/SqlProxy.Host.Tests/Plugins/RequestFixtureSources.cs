@@ -105,7 +105,8 @@ internal static class RequestFixtureSources
 
     /// <summary>
     /// <c>flaky_sink</c>: an audit sink that appends each record's audit id to the file named by the setting <c>path</c>,
-    /// after failing its first <c>fail_first</c> writes (throwing), or every write when <c>fail_first</c> is negative.
+    /// after failing its first <c>fail_first</c> writes (throwing), or every write when <c>fail_first</c> is negative, and
+    /// every write while the file named by <c>fail_while</c> exists.
     /// </summary>
     public const string FlakySink = """
         using SqlProxy.Sdk;
@@ -121,11 +122,11 @@ internal static class RequestFixtureSources
             public ValueTask<PluginExtensions> CreateExtensionsAsync(PluginSettings settings, CancellationToken cancellationToken) =>
                 ValueTask.FromResult(new PluginExtensions
                 {
-                    AuditSinks = [new FlakySink(settings.GetPath("path")!, settings.GetInt64("fail_first") ?? 0)],
+                    AuditSinks = [new FlakySink(settings.GetPath("path")!, settings.GetInt64("fail_first") ?? 0, settings.GetPath("fail_while"))],
                 });
         }
 
-        public sealed class FlakySink(string path, long failFirst) : IAuditSink
+        public sealed class FlakySink(string path, long failFirst, string? failWhile) : IAuditSink
         {
             private long calls;
 
@@ -135,6 +136,7 @@ internal static class RequestFixtureSources
             {
                 var call = Interlocked.Increment(ref calls);
                 if (failFirst < 0 || call <= failFirst) throw new IOException($"write {call} refused on purpose");
+                if (failWhile is not null && File.Exists(failWhile)) throw new IOException($"write {call} refused while {failWhile} exists");
                 await File.AppendAllLinesAsync(path, records.Select(r => r.AuditId), cancellationToken);
             }
         }

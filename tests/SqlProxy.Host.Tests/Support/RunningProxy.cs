@@ -36,7 +36,8 @@ public sealed class RunningProxy : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("sqlproxy-test-").FullName;
         var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
             .Replace("paths = [\"rules\"]", $"paths = [\"{rulesDirectory ?? Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"");
+            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
+            .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"");
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, (tweak ?? (t => t))(toml));
         var server = database.Server;

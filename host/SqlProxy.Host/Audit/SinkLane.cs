@@ -1,0 +1,220 @@
+using System.Threading.Channels;
+using SqlProxy.Sdk;
+
+namespace SqlProxy.Host.Audit;
+
+/// <summary>
+/// Everything one audit sink still has to take, in order. Batches wait in a small in-memory queue and are written with
+/// a few quick retries; when those fail, or the queue is full because the sink is slow, the lane spills: the failed batch,
+/// the queue behind it and every later batch go to its <see cref="SpillStore"/>, which is replayed with backoff until the
+/// sink takes it all, and then the lane writes from memory again. Only when the disk refuses the spill do offers wait
+/// (back-pressure up to the requests); no batch is ever dropped.
+/// </summary>
+internal sealed partial class SinkLane
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<IReadOnlyList<AuditRecord>> queue;
+    private readonly SpillStore spill;
+    private readonly SinkWriter writer;
+    private readonly AuditLaneOptions options;
+    private readonly Metrics.AuditMetrics metrics;
+    private readonly ILogger logger;
+    private readonly object gate = new();
+    private bool spilling;
+    private bool failing;
+
+    public SinkLane(string key, SpillStore spill, SinkWriter writer, AuditLaneOptions options, Metrics.AuditMetrics metrics, ILogger logger)
+    {
+        Key = key;
+        this.spill = spill;
+        this.writer = writer;
+        this.options = options;
+        this.metrics = metrics;
+        this.logger = logger;
+        queue = Channel.CreateBounded<IReadOnlyList<AuditRecord>>(new BoundedChannelOptions(options.QueuedBatches) { SingleReader = true });
+        spilling = !spill.IsEmpty;
+        metrics.Backlog(key, spill.Records);
+        if (spilling) LogResuming(key, spill.Records, spill.Directory);
+    }
+
+    public string Key { get; }
+
+    /// <summary>Takes a batch for the sink: queued, or spilled while the lane spills or its queue is full.</summary>
+    public async ValueTask OfferAsync(IReadOnlyList<AuditRecord> batch, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!spilling && queue.Writer.TryWrite(batch)) return;
+            if (TrySpill(batch, "its queue is full")) return;
+        }
+        await queue.Writer.WriteAsync(batch, cancellationToken);
+    }
+
+    /// <summary>No more batches: <see cref="RunAsync"/> writes what it has and ends.</summary>
+    public void Complete() => queue.Writer.TryComplete();
+
+    /// <summary>
+    /// Writes until completed and empty. On <paramref name="abandon"/> (the host's stop timeout) whatever is still in
+    /// memory is spilled, to be replayed on the next start.
+    /// </summary>
+    public async Task RunAsync(CancellationToken abandon)
+    {
+        var backoff = FirstRetry;
+        try
+        {
+            while (true)
+            {
+                if (queue.Reader.TryRead(out var batch))
+                {
+                    await DeliverAsync(batch, abandon);
+                    continue;
+                }
+                if (HasSpill())
+                {
+                    if (await ReplayOldestAsync(abandon))
+                    {
+                        backoff = FirstRetry;
+                        continue;
+                    }
+                    if (queue.Reader.Completion.IsCompleted) return; // stopping: the rest is replayed on the next start
+                    await WaitAsync(backoff, abandon);
+                    backoff = Grow(backoff);
+                    continue;
+                }
+                if (!await queue.Reader.WaitToReadAsync(abandon)) return;
+            }
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            lock (gate)
+                while (queue.Reader.TryRead(out var left)) TrySpill(left, "the proxy is stopping");
+        }
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<AuditRecord> batch, CancellationToken abandon)
+    {
+        var delay = FirstRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryWriteAsync(batch, abandon)) return;
+            if (attempt >= options.AttemptsBeforeSpill || queue.Reader.Completion.IsCompleted)
+            {
+                lock (gate)
+                {
+                    if (TrySpill(batch, $"{attempt} attempts failed"))
+                    {
+                        while (queue.Reader.TryRead(out var behind)) TrySpill(behind, "the batch before it was spilled");
+                        return;
+                    }
+                }
+            }
+            await WaitAsync(delay, abandon);
+            delay = Grow(delay);
+        }
+    }
+
+    private async Task<bool> ReplayOldestAsync(CancellationToken abandon)
+    {
+        (long Number, IReadOnlyList<AuditRecord> Records)? oldest;
+        try
+        {
+            oldest = spill.Oldest();
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var number = spill.OldestNumber();
+            if (number is { } unreadable) spill.SetAside(unreadable);
+            LogUnreadable(Key, spill.Directory, e.Message);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogReplayFailed(Key, spill.Directory, e.Message);
+            return false;
+        }
+        if (oldest is not { } found) return true;
+        if (!await TryWriteAsync(found.Records, abandon)) return false;
+        spill.Delete(found.Number);
+        metrics.Replayed(Key, found.Records.Count);
+        metrics.Backlog(Key, spill.Records);
+        return true;
+    }
+
+    private async Task<bool> TryWriteAsync(IReadOnlyList<AuditRecord> batch, CancellationToken abandon)
+    {
+        var problem = await writer.WriteAsync(Key, batch, abandon);
+        if (problem is null)
+        {
+            metrics.Written(Key, batch.Count);
+            if (failing) LogRecovered(Key);
+            failing = false;
+            return true;
+        }
+        metrics.Failed(Key, batch.Count);
+        if (!failing) LogFailing(Key, batch.Count, problem);
+        failing = true;
+        return false;
+    }
+
+    /// <summary>Spills under <see cref="gate"/>; false (and the batch stays with the caller) when the disk refuses.</summary>
+    private bool TrySpill(IReadOnlyList<AuditRecord> batch, string why)
+    {
+        try
+        {
+            spill.Append(batch);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSpillFailed(Key, batch.Count, spill.Directory, e.Message);
+            return false;
+        }
+        if (!spilling) LogSpilling(Key, why, spill.Directory);
+        spilling = true;
+        metrics.Spilled(Key, batch.Count);
+        metrics.Backlog(Key, spill.Records);
+        return true;
+    }
+
+    private bool HasSpill()
+    {
+        lock (gate)
+        {
+            if (spill.IsEmpty && spilling)
+            {
+                spilling = false;
+                LogCaughtUp(Key);
+            }
+            return spilling;
+        }
+    }
+
+    private static Task WaitAsync(TimeSpan delay, CancellationToken abandon) => Task.Delay(delay, abandon);
+
+    private static TimeSpan Grow(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+
+    [LoggerMessage(LogLevel.Error, "Audit sink {Sink} failed to write {Count} records; they are kept, retried and, past the retries, spilled: {Problem}")]
+    private partial void LogFailing(string sink, int count, string problem);
+
+    [LoggerMessage(LogLevel.Information, "Audit sink {Sink} writes again")]
+    private partial void LogRecovered(string sink);
+
+    [LoggerMessage(LogLevel.Warning, "Audit sink {Sink} is behind ({Why}): its records are spilled to {Directory} and replayed in order")]
+    private partial void LogSpilling(string sink, string why, string directory);
+
+    [LoggerMessage(LogLevel.Information, "Audit sink {Sink} has taken every spilled record")]
+    private partial void LogCaughtUp(string sink);
+
+    [LoggerMessage(LogLevel.Information, "Audit sink {Sink} has {Count} records spilled by an earlier run in {Directory}: replaying them first")]
+    private partial void LogResuming(string sink, long count, string directory);
+
+    [LoggerMessage(LogLevel.Critical, "Audit records for sink {Sink} could not be spilled to {Directory} ({Problem}): {Count} records wait in memory and requests wait for room")]
+    private partial void LogSpillFailed(string sink, int count, string directory, string problem);
+
+    [LoggerMessage(LogLevel.Error, "Spilled audit records of sink {Sink} in {Directory} cannot be read now ({Problem}); retrying")]
+    private partial void LogReplayFailed(string sink, string directory, string problem);
+
+    [LoggerMessage(LogLevel.Critical, "A spilled batch of audit sink {Sink} in {Directory} cannot be read back and was set aside as *.unreadable: {Problem}")]
+    private partial void LogUnreadable(string sink, string directory, string problem);
+}
