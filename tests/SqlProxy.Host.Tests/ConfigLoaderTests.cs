@@ -60,6 +60,58 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Errors_in_array_entries_name_the_entry_by_its_index()
+    {
+        var toml = Valid
+            + "\n[[databases]]\nname = \"second\"\n"
+            + "\n[[users]]\nname = \"bob\"\napi_key_sha256 = \"" + new string('b', 64) + "\"\n"
+            + "\n[[users]]\nname = \"carol\"\napi_key_sha256 = \"not-a-hash\"\nroles = \"admin\"\n";
+
+        var error = Assert.Throws<ConfigException>(() => Load(toml, ("DB_PASSWORD", "pw")));
+
+        Assert.Equal(
+            [
+                "databases[1].connection_string: is required",
+                "users[2].api_key_sha256: must be 64 hexadecimal characters (the SHA-256 of the key, e.g. from `printf %s KEY | sha256sum`)",
+                "users[2].roles: must be a list of strings",
+            ],
+            error.Errors);
+    }
+
+    [Fact]
+    public void A_missing_environment_variable_without_default_names_the_key_and_a_default_does_not_fail()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load(Valid));
+        Assert.Equal(["databases[0].connection_string: environment variable `DB_PASSWORD` is not set (give a default with ${DB_PASSWORD:-value})"], error.Errors);
+
+        var config = Load(Valid.Replace("${DB_PASSWORD}", "${DB_PASSWORD:-fallback}"));
+        Assert.Equal("Host=127.0.0.1;Password=fallback", config.Databases[0].ConnectionString);
+    }
+
+    [Fact]
+    public void Array_of_tables_entries_separated_by_other_tables_are_all_kept()
+    {
+        // Tomlyn alone keeps only the entries after the last interruption: alice would be lost.
+        var toml = Valid + "\n# déjà vu — more users\n[[users]]\nname = \"bob\"\napi_key_sha256 = \"" + new string('b', 64) + "\"\n[server]\nmax_body_bytes = 2048\n";
+
+        var config = Load(toml, ("DB_PASSWORD", "pw"));
+
+        Assert.Equal(["alice", "bob"], config.Users.Select(u => u.Name));
+        Assert.Equal(["rules"], config.Rules.Paths.Select(Path.GetFileName));
+        Assert.Equal(2048, config.Server.MaxBodyBytes);
+    }
+
+    [Fact]
+    public void A_key_set_twice_in_one_file_is_an_error()
+    {
+        var toml = Valid + "\n[server]\nlisten = \"http://127.0.0.1:1\"\nlisten = \"http://127.0.0.1:2\"\n[limits]\nmax_sql_bytes = 100\n[limits]\nmax_sql_bytes = 200\n";
+
+        var error = Assert.Throws<ConfigException>(() => Load(toml, ("DB_PASSWORD", "pw")));
+
+        Assert.Equal(["limits.max_sql_bytes: is set more than once in sqlproxy.toml", "server.listen: is set more than once in sqlproxy.toml"], error.Errors.Order());
+    }
+
+    [Fact]
     public void Every_problem_is_reported_not_just_the_first()
     {
         var error = Assert.Throws<ConfigException>(() => Load("[server]\nlisten = \"ftp://x\"\nbogus = 1\n"));

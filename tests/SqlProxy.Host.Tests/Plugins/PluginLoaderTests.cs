@@ -94,7 +94,7 @@ public sealed class PluginLoaderTests : IDisposable
     public async Task Without_a_directory_no_plugins_load()
     {
         await using var catalog = new PluginCatalog(
-            Configuration.PluginsConfig.Default with { BuiltInDirectory = null }, Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginCatalog>.Instance);
+            SqlProxy.Host.Configuration.PluginsConfig.Default with { BuiltInDirectory = null }, Microsoft.Extensions.Logging.Abstractions.NullLogger<PluginCatalog>.Instance);
 
         var snapshot = (await catalog.ReloadAsync(CancellationToken.None)).Serving;
 
