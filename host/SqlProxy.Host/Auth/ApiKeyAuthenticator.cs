@@ -11,15 +11,13 @@ namespace SqlProxy.Host.Auth;
 /// </summary>
 internal sealed class ApiKeyAuthenticator(IReadOnlyList<UserConfig> users)
 {
-    private const string Scheme = "Bearer ";
+    public UserIdentity? Authenticate(string? authorizationHeader) =>
+        FindUser(authorizationHeader) is { } user ? ToIdentity(user) : null;
 
-    public UserIdentity? Authenticate(string? authorizationHeader)
+    /// <summary>The configured user whose key the header carries, or null.</summary>
+    public UserConfig? FindUser(string? authorizationHeader)
     {
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-            return null;
-        var key = authorizationHeader[Scheme.Length..].Trim();
-        if (key.Length == 0) return null;
-
+        if (BearerCredential.Parse(authorizationHeader) is not { } key) return null;
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         UserConfig? match = null;
         foreach (var user in users)
@@ -27,11 +25,12 @@ internal sealed class ApiKeyAuthenticator(IReadOnlyList<UserConfig> users)
             if (user.ApiKeySha256.Length == presented.Length && CryptographicOperations.FixedTimeEquals(user.ApiKeySha256, presented))
                 match = user;
         }
-        return match is null ? null : ToIdentity(match);
+        return match;
     }
 
-    public UserIdentity? FindByName(string name) =>
-        users.FirstOrDefault(u => u.Name == name) is { } user ? ToIdentity(user) : null;
+    public UserIdentity? FindByName(string name) => FindUserByName(name) is { } user ? ToIdentity(user) : null;
 
-    private static UserIdentity ToIdentity(UserConfig user) => new(user.Name, user.Roles, user.Attributes);
+    public UserConfig? FindUserByName(string name) => users.FirstOrDefault(u => u.Name == name);
+
+    public static UserIdentity ToIdentity(UserConfig user) => new(user.Name, user.Roles, user.Attributes);
 }

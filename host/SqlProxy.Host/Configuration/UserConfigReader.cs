@@ -13,7 +13,7 @@ internal static class UserConfigReader
             var bytes = ParseHash(hash);
             if (hash is not null && bytes is null)
                 section.Errors.Add(section.KeyOf("api_key_sha256"), "must be 64 hexadecimal characters (the SHA-256 of the key, e.g. from `printf %s KEY | sha256sum`)");
-            users.Add(new UserConfig(name, bytes ?? [], section.StringList("roles"), section.StringMap("attributes")));
+            users.Add(new UserConfig(name, bytes ?? [], section.StringList("roles"), section.StringMap("attributes"), AllowedNetworksReader.Read(section)));
             section.RejectUnknownKeys();
         }
         foreach (var duplicate in users.GroupBy(u => u.Name).Where(g => g.Count() > 1))
@@ -23,7 +23,7 @@ internal static class UserConfigReader
         return users;
     }
 
-    private static byte[]? ParseHash(string? hex)
+    internal static byte[]? ParseHash(string? hex)
     {
         if (hex is null || hex.Length != 64) return null;
         try { return Convert.FromHexString(hex); }

@@ -23,9 +23,10 @@ internal sealed class ExecuteStage(StatementExecutor executor, ILogger<ExecuteSt
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var failure = UpstreamFailure.From(e, database.Config.Name);
-            if (failure.StatusCode >= 500)
+            // An open breaker logged once when it opened; its refusals would only repeat that.
+            if (failure.StatusCode >= 500 && failure.Code != UpstreamFailure.DatabaseUnavailable)
                 logger.LogWarning("Database {Database} failed a request: {Code} {Reason}", database.Config.Name, failure.Code, e.Message);
-            return StageResult.Stop(context, new QueryFailure(failure.StatusCode, failure.Code, failure.Message));
+            return StageResult.Stop(context, new QueryFailure(failure.StatusCode, failure.Code, failure.Message) { RetryAfter = failure.RetryAfter });
         }
         finally
         {

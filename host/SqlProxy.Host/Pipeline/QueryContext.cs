@@ -11,6 +11,9 @@ internal sealed record QueryContext(QueryRequest Request)
 {
     public UserIdentity? User { get; init; }
 
+    /// <summary>The user's concurrency slot (<see cref="TrafficLimitStage"/>), released by the pipeline when the request ends.</summary>
+    public IDisposable? ConcurrencySlot { get; init; }
+
     /// <summary>The plugins this request calls, held by the pipeline's lease until the request ends.</summary>
     public PluginSnapshot? Plugins { get; init; }
 

@@ -4,12 +4,17 @@ namespace SqlProxy.Host.Upstream;
 
 /// <summary>
 /// Runs a request's statements as one batch on one pooled connection. PostgreSQL runs a batch in
-/// one implicit transaction, so either every statement takes effect or none does.
+/// one implicit transaction, so either every statement takes effect or none does. The call goes through the
+/// database's circuit breaker: while it is open no connection is even asked for.
 /// </summary>
 internal sealed class StatementExecutor
 {
     /// <param name="maxRows">The most rows kept of the returned result set; <see cref="ExecutionResult.Truncated"/> says when more existed.</param>
-    public async Task<ExecutionResult> ExecuteAsync(UpstreamDatabase database, IReadOnlyList<string> statements, long maxRows, CancellationToken cancellationToken)
+    /// <exception cref="Polly.CircuitBreaker.BrokenCircuitException">The database's breaker is open.</exception>
+    public async Task<ExecutionResult> ExecuteAsync(UpstreamDatabase database, IReadOnlyList<string> statements, long maxRows, CancellationToken cancellationToken) =>
+        await database.Breaker.ExecuteAsync(token => new ValueTask<ExecutionResult>(RunAsync(database, statements, maxRows, token)), cancellationToken);
+
+    private static async Task<ExecutionResult> RunAsync(UpstreamDatabase database, IReadOnlyList<string> statements, long maxRows, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection)

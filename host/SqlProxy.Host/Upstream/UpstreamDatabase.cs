@@ -3,7 +3,7 @@ using SqlProxy.Host.Configuration;
 
 namespace SqlProxy.Host.Upstream;
 
-/// <summary>One configured database: its connection pool and its live schema.</summary>
+/// <summary>One configured database: its connection pool, its live schema and its circuit breaker.</summary>
 internal sealed class UpstreamDatabase : IAsyncDisposable
 {
     public UpstreamDatabase(DatabaseConfig config, ILogger logger)
@@ -17,6 +17,7 @@ internal sealed class UpstreamDatabase : IAsyncDisposable
         if (connection.Timeout == new NpgsqlConnectionStringBuilder().Timeout) connection.Timeout = 5;
         DataSource = builder.Build();
         Schema = new SchemaCatalog(DataSource, TimeSpan.FromSeconds(config.SchemaRefreshSeconds), logger);
+        Breaker = new DatabaseBreaker(config.Name, config.Breaker ?? BreakerConfig.Default, logger);
     }
 
     public DatabaseConfig Config { get; }
@@ -24,6 +25,8 @@ internal sealed class UpstreamDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public SchemaCatalog Schema { get; }
+
+    public DatabaseBreaker Breaker { get; }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -9,8 +9,24 @@ namespace SqlProxy.Host.Upstream;
 /// </summary>
 internal sealed record UpstreamFailure(int StatusCode, string Code, string Message)
 {
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
+    /// <summary>While the database's circuit breaker is open: when to try again (the break left).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// Whether the failure means the database is unreachable or broken (what opens its circuit breaker): it cannot be
+    /// reached, a connection broke, or the server refused for lack of resources or by operator intervention — never an
+    /// error of the statement itself, a statement timeout or a cancellation.
+    /// </summary>
+    public static bool MeansUnavailable(Exception exception) =>
+        exception is not OperationCanceledException && From(exception, "").Code == "UPSTREAM_UNAVAILABLE";
+
     public static UpstreamFailure From(Exception exception, string database) => exception switch
     {
+        Polly.CircuitBreaker.BrokenCircuitException broken => new(503, DatabaseUnavailable,
+            $"database `{database}` is unavailable: recent requests could not reach it; the proxy retries it {RetryIn(broken.RetryAfter)}")
+            { RetryAfter = broken.RetryAfter ?? TimeSpan.FromSeconds(1) },
         PostgresException { SqlState: "57014" } => new(504, "STATEMENT_TIMEOUT", $"the statement was cancelled by the statement timeout of database `{database}`"),
         PostgresException pg when IsStatementError(pg.SqlState) => new(pg.SqlState.StartsWith("23", StringComparison.Ordinal) ? 409 : 400, "QUERY_ERROR", Describe(pg)),
         PostgresException pg when IsUnavailable(pg.SqlState) => new(503, "UPSTREAM_UNAVAILABLE", $"database `{database}` is unavailable: {pg.MessageText}"),
@@ -29,6 +45,9 @@ internal sealed record UpstreamFailure(int StatusCode, string Code, string Messa
     // Connection exceptions (08), insufficient resources (53), operator intervention (57, but not 57014), system errors (58).
     private static bool IsUnavailable(string state) =>
         state.Length == 5 && state[..2] is "08" or "53" or "57" or "58";
+
+    private static string RetryIn(TimeSpan? wait) =>
+        wait is { } w ? $"in {Math.Max(1, (int)Math.Ceiling(w.TotalSeconds))} s" : "shortly";
 
     private static string Describe(PostgresException pg) =>
         pg.Position > 0 ? $"{pg.MessageText} (SQLSTATE {pg.SqlState}, at character {pg.Position})" : $"{pg.MessageText} (SQLSTATE {pg.SqlState})";
