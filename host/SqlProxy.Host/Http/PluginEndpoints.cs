@@ -7,22 +7,40 @@ namespace SqlProxy.Host.Http;
 /// <c>GET /api/v1/plugins</c>: the loaded plugins and the folders that failed. <c>POST /api/v1/plugins/reload</c>:
 /// load the plugin directories again, swap the new set in, and answer its listing; or, when the new set is refused
 /// (422 <c>PLUGINS_REFUSED</c>), every reason, the folders that failed, and the listing of the set still serving.
-/// Admins only.
+/// Admins only (<see cref="AdminAuthorization"/>).
 /// </summary>
 internal static class PluginEndpoints
 {
     public static void MapPluginEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/plugins", List);
-        app.MapPost("/api/v1/plugins/reload", Reload);
+        app.MapGet("/api/v1/plugins", List)
+            .WithName("ListPlugins")
+            .WithSummary("List the plugins")
+            .WithDescription("Admins only. The plugins of the serving snapshot (name, version, kinds, state) and the folders that failed to load.")
+            .WithTags("Administration")
+            .Produces<ListingResponse>(200)
+            .Produces<ErrorResponse>(401)
+            .Produces<ErrorResponse>(403)
+            .WithMetadata(ApiExamples.Plugins);
+        app.MapPost("/api/v1/plugins/reload", Reload)
+            .WithName("ReloadPlugins")
+            .WithSummary("Reload the plugins")
+            .WithDescription("Admins only. Loads the plugin directories again and swaps the new set in; when it is refused (422 PLUGINS_REFUSED) "
+                + "the answer gives every reason, the folders that failed and the listing of the set still serving.")
+            .WithTags("Administration")
+            .Produces<ListingResponse>(200)
+            .Produces<ErrorResponse>(401)
+            .Produces<ErrorResponse>(403)
+            .Produces<RefusedResponse>(422)
+            .WithMetadata(ApiExamples.PluginsReload);
     }
 
-    private static IResult List(HttpContext http, ApiKeyAuthenticator authenticator, PluginCatalog catalog) =>
-        Refusal(http, authenticator, "listing plugins") ?? Listing(catalog, catalog.Current);
+    private static IResult List(HttpContext http, AdminAuthorization admins, PluginCatalog catalog) =>
+        Refusal(http, admins, "listing plugins") ?? Listing(catalog, catalog.Current);
 
-    private static async Task<IResult> Reload(HttpContext http, ApiKeyAuthenticator authenticator, PluginCatalog catalog, PluginReloader reloader)
+    private static async Task<IResult> Reload(HttpContext http, AdminAuthorization admins, PluginCatalog catalog, PluginReloader reloader)
     {
-        if (Refusal(http, authenticator, "reloading plugins") is { } refusal) return refusal;
+        if (Refusal(http, admins, "reloading plugins") is { } refusal) return refusal;
         // Not the request's token: a reload half done when the client goes away would still be a reload.
         var reload = await reloader.ReloadAsync(CancellationToken.None);
         if (reload.Swapped) return Listing(catalog, reload.Serving);
@@ -38,18 +56,10 @@ internal static class PluginEndpoints
             statusCode: 422);
     }
 
-    private static IResult? Refusal(HttpContext http, ApiKeyAuthenticator authenticator, string what)
-    {
-        var user = authenticator.Authenticate(http.Request.Headers.Authorization.FirstOrDefault());
-        if (user is null)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Json(new ErrorResponse(false, "UNAUTHENTICATED", "a valid API key is required: send `Authorization: Bearer <key>`"), JsonDefaults.Options, statusCode: 401);
-        }
-        return user.Roles.Contains(RulesEndpoints.AdminRole)
-            ? null
-            : Results.Json(new ErrorResponse(false, "FORBIDDEN", $"{what} needs the role `{RulesEndpoints.AdminRole}`"), JsonDefaults.Options, statusCode: 403);
-    }
+    private static IResult? Refusal(HttpContext http, AdminAuthorization admins, string what) =>
+        admins.Refusal(http, what) is { } refusal
+            ? Results.Json(new ErrorResponse(false, refusal.Code, refusal.Message), JsonDefaults.Options, statusCode: refusal.StatusCode)
+            : null;
 
     private static IResult Listing(PluginCatalog catalog, PluginSnapshot snapshot) => Results.Json(Response(catalog, snapshot), JsonDefaults.Options);
 

@@ -1,4 +1,5 @@
 using SqlProxy.Host.Configuration;
+using SqlProxy.Host.Observability;
 using SqlProxy.Host.Plugins;
 using SqlProxy.Rules;
 
@@ -17,13 +18,17 @@ internal sealed partial class RuleSetProvider
     private readonly PluginCatalog plugins;
     private readonly ReloadGate gate;
     private readonly ILogger<RuleSetProvider> logger;
+    private readonly RulesMetrics? metrics;
     private volatile Loaded current;
 
     /// <summary>Loads the rules once, before serving; the plugins must be loaded already.</summary>
     /// <exception cref="RulesException">The rules have errors; every one is listed.</exception>
-    public RuleSetProvider(RulesConfig config, RulesEnvironmentSource environment, PluginCatalog plugins, ReloadGate gate, ILogger<RuleSetProvider> logger)
+    /// <param name="metrics">Counts reloads by outcome; none when null.</param>
+    public RuleSetProvider(
+        RulesConfig config, RulesEnvironmentSource environment, PluginCatalog plugins, ReloadGate gate, ILogger<RuleSetProvider> logger,
+        RulesMetrics? metrics = null)
     {
-        (this.config, this.environment, this.plugins, this.gate, this.logger) = (config, environment, plugins, gate, logger);
+        (this.config, this.environment, this.plugins, this.gate, this.logger, this.metrics) = (config, environment, plugins, gate, logger, metrics);
         // Start-up is synchronous; the load runs without the caller's synchronisation context so blocking on it cannot deadlock.
         var load = Task.Run(() => LoadAsync(CancellationToken.None)).GetAwaiter().GetResult();
         if (load.Rules is null) throw new RulesException(load.Errors);
@@ -45,9 +50,11 @@ internal sealed partial class RuleSetProvider
         if (load.Rules is null)
         {
             LogRefused(previous.Version, load.Errors.Select(error => error.ToString()).ToArray());
+            metrics?.RecordReload(swapped: false);
             return new RulesReload(false, previous, previous.Version, load.Errors, load.WarningLines);
         }
         current = new Loaded(load.Rules, load.Sources);
+        metrics?.RecordReload(swapped: true);
         LogReloaded(load.Rules.Version, load.Rules.Count, previous.Version);
         return new RulesReload(true, load.Rules, previous.Version, [], load.WarningLines);
     }, cancellationToken);
