@@ -5,8 +5,10 @@ using SqlProxy.Host.Audit;
 using SqlProxy.Host.Auth;
 using SqlProxy.Host.Configuration;
 using SqlProxy.Host.Http;
+using SqlProxy.Host.Limits;
 using SqlProxy.Host.Masking;
 using SqlProxy.Host.Metrics;
+using SqlProxy.Host.Observability;
 using SqlProxy.Host.Pipeline;
 using SqlProxy.Host.Plugins;
 using SqlProxy.Host.Rules;
@@ -27,13 +29,16 @@ public static class ProxyApp
     /// schema of the configured databases and the loaded plugins.
     /// </summary>
     /// <param name="listenUrl">Where to listen; null → <c>SQLPROXY_URL</c>, else <c>server.listen</c>.</param>
-    public static WebApplication Build(ProxyConfig config, string? listenUrl = null)
+    /// <param name="logOutput">Where log lines go; null → standard output.</param>
+    public static WebApplication Build(ProxyConfig config, string? listenUrl = null, TextWriter? logOutput = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(listenUrl ?? Environment.GetEnvironmentVariable(UrlVariable) ?? config.Server.Listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddSerilog(CreateLogger(), dispose: true);
+        // A stop lets Kestrel finish the requests in flight, then drains the audit, within this time in all.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(config.Server.ShutdownTimeoutSeconds));
+        var logger = ProxyLogging.Create(config.Server, logOutput);
+        builder.Services.AddSerilog(logger, dispose: true);
 
         var services = builder.Services;
         services.AddSingleton(config);
@@ -47,9 +52,10 @@ public static class ProxyApp
             new RulesEnvironmentSource(sp.GetRequiredService<DatabaseRegistry>(), config.Plugins.CallTimeoutMs),
             sp.GetRequiredService<PluginCatalog>(),
             sp.GetRequiredService<ReloadGate>(),
-            sp.GetRequiredService<ILogger<RuleSetProvider>>()));
+            sp.GetRequiredService<ILogger<RuleSetProvider>>(),
+            sp.GetRequiredService<RulesMetrics>()));
         if (config.Rules.Watch) services.AddHostedService<RulesWatcher>();
-        services.AddSingleton(new ApiKeyAuthenticator(config.Users));
+        services.AddAccessControl(config);
         services.AddSingleton(sp => new DatabaseRegistry(config.Databases, sp.GetRequiredService<ILogger<DatabaseRegistry>>()));
         services.AddHostedService<SchemaWarmUp>();
         var analysisLimits = new AnalysisLimits(config.Limits.MaxSqlBytes, config.Limits.MaxParseDepth);
@@ -59,11 +65,17 @@ public static class ProxyApp
         services.AddSingleton<StatementExecutor>();
 
         services.AddSingleton(sp => new ResultMasker(sp.GetRequiredService<ILogger<ResultMasker>>(), config.Plugins.CallTimeoutMs));
+        services.AddSingleton(sp => new SinkWriter(sp.GetRequiredService<PluginCatalog>(), config.Audit.SinkTimeoutMs, sp.GetRequiredService<ILogger<SinkWriter>>()));
+        var spillDirectory = new AuditSpillDirectory(config.Audit.SpillDirectory);
+        spillDirectory.EnsureUsable(config.SourcePath);
         services.AddSingleton(sp => new AuditQueue(
-            sp.GetRequiredService<PluginCatalog>(), config.Audit.QueueCapacity, config.Audit.SinkTimeoutMs, sp.GetRequiredService<ILogger<AuditQueue>>()));
+            sp.GetRequiredService<SinkWriter>(), spillDirectory, config.Audit.QueueCapacity,
+            config.Audit.SpillAfterAttempts, sp.GetRequiredService<AuditMetrics>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
 
-        services.AddSingleton<IQueryStage>(sp => new AuthenticateStage(sp.GetRequiredService<ApiKeyAuthenticator>(), config.Server));
+        services.AddSingleton<IQueryStage>(sp => new AuthenticateStage(sp.GetRequiredService<ClientAuthenticator>(), config.Server));
+        services.AddSingleton<IQueryStage, TrafficLimitStage>();
+        services.AddSingleton<IQueryStage>(sp => new AuditBacklogStage(sp.GetRequiredService<AuditQueue>(), config.Audit.RejectWhenFull));
         services.AddSingleton<IQueryStage, ValidateRequestStage>();
         services.AddSingleton<IQueryStage, AnalyseStage>();
         services.AddSingleton(sp => new PolicyEvaluation(config.Plugins, sp.GetRequiredService<ILogger<PolicyEvaluation>>()));
@@ -74,6 +86,11 @@ public static class ProxyApp
         services.AddSingleton<IQueryStage, MaskStage>();
         services.AddSingleton<QueryPipeline>();
         services.AddProxyMetrics();
+        services.AddObservability();
+        services.AddProxyOpenApi();
+        // A factory, not an instance: the container disposes what it created, and with it the store's connections.
+        services.AddSingleton(_ => new SqlProxy.Host.Audit.Query.AuditStore(
+            SqlProxy.Host.Audit.Query.AuditStoreSettings.From(config.Plugins.SettingsFor(SqlProxy.Host.Audit.Query.AuditStoreSettings.PluginName))));
 
         var app = builder.Build();
         try
@@ -88,12 +105,21 @@ public static class ProxyApp
             throw;
         }
         app.Use(RequestIds.AssignAsync);
-        app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, error) =>
-            error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information);
+        app.UseObservability();
+        app.UseSerilogRequestLogging(o =>
+        {
+            // Without it the completion lines go to Serilog's static logger, which writes nowhere.
+            o.Logger = logger;
+            o.GetLevel = (http, _, error) =>
+                error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+        });
         app.MapQueryEndpoints();
         app.MapRulesEndpoints();
         app.MapPluginEndpoints();
+        app.MapAuditEndpoints();
         app.MapProxyMetrics();
+        app.MapHealthEndpoints();
+        app.MapProxyOpenApi();
         if (config.Server.TrustUserField)
             app.Logger.LogWarning("server.trust_user_field is on: a request's `user` field chooses the user. Never enable this outside development.");
         return app;
@@ -106,11 +132,4 @@ public static class ProxyApp
         var load = Task.Run(() => catalog.ReloadAsync(CancellationToken.None, PluginSetChecks.AtStart)).GetAwaiter().GetResult();
         if (!load.Swapped) throw new PluginStartupException(load.Refusals);
     }
-
-    private static Serilog.ILogger CreateLogger() => new LoggerConfiguration()
-        .MinimumLevel.Information()
-        .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-        .Enrich.FromLogContext()
-        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
-        .CreateLogger();
 }

@@ -10,43 +10,57 @@ public sealed record ProxyConfig(
     RulesConfig Rules,
     AuditConfig Audit,
     ClassificationConfig Classification,
-    PluginsConfig Plugins);
+    PluginsConfig Plugins)
+{
+    /// <summary>The <c>[admin]</c> table: the admin token's hash.</summary>
+    public AdminConfig Admin { get; init; } = AdminConfig.None;
+}
 
 /// <param name="Listen">The URL Kestrel listens on (the environment variable SQLPROXY_URL overrides it).</param>
 /// <param name="TrustUserField">Dev only: let a request's <c>user</c> field choose the user.</param>
 /// <param name="MaxBodyBytes">Largest request body accepted.</param>
-public sealed record ServerConfig(string Listen, bool TrustUserField, long MaxBodyBytes);
+/// <param name="LogFormat">How log lines are written: <c>text</c> (readable, the default) or <c>json</c> (compact JSON, one event a line).</param>
+/// <param name="ShutdownTimeoutSeconds">How long a stop waits for requests in flight (and then the audit) before it gives up on them.</param>
+public sealed record ServerConfig(string Listen, bool TrustUserField, long MaxBodyBytes, string LogFormat = ServerConfig.TextLogFormat, int ShutdownTimeoutSeconds = 30)
+{
+    /// <summary>The readable log format.</summary>
+    public const string TextLogFormat = "text";
+
+    /// <summary>The compact JSON log format.</summary>
+    public const string JsonLogFormat = "json";
+}
 
 /// <param name="MaxSqlBytes">Longest SQL accepted, in UTF-8 bytes.</param>
 /// <param name="MaxParseDepth">Deepest parse tree accepted (JSON nesting levels).</param>
 /// <param name="ParseCacheEntries">Analyses kept in the parse cache.</param>
-public sealed record LimitsConfig(int MaxSqlBytes, int MaxParseDepth, int ParseCacheEntries);
+/// <param name="Traffic">Request rates, concurrent statements and the authentication lockout.</param>
+public sealed record LimitsConfig(int MaxSqlBytes, int MaxParseDepth, int ParseCacheEntries, TrafficLimitsConfig Traffic);
 
 /// <param name="Name">The name clients use in the <c>database</c> field.</param>
 /// <param name="ConnectionString">Npgsql connection string (secrets substituted; never logged).</param>
+/// <param name="Breaker">The circuit breaker's settings (<c>breaker_*</c>); null: <see cref="BreakerConfig.Default"/>.</param>
 public sealed record DatabaseConfig(
     string Name,
     string ConnectionString,
     int StatementTimeoutMs,
     int MaxRows,
     int MaxPoolSize,
-    int SchemaRefreshSeconds);
+    int SchemaRefreshSeconds,
+    BreakerConfig? Breaker = null);
 
 /// <param name="ApiKeySha256">SHA-256 of the user's API key (32 bytes); the key itself is never stored.</param>
+/// <param name="AllowedNetworks">The networks the user may connect from; null: any address.</param>
 public sealed record UserConfig(
     string Name,
     byte[] ApiKeySha256,
     IReadOnlyList<string> Roles,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<System.Net.IPNetwork>? AllowedNetworks = null);
 
 /// <param name="Paths">Absolute paths of rules files or directories.</param>
 /// <param name="DisplayBase">The directory rules paths are reported relative to (the config file's).</param>
 /// <param name="Watch">Reload when a rules file changes.</param>
 public sealed record RulesConfig(IReadOnlyList<string> Paths, string DisplayBase, bool Watch);
-
-/// <param name="QueueCapacity">Records held in memory before writers wait. The records go to the audit sinks of the loaded plugins (the built-in <c>audit_file</c>: <c>[plugins.audit_file] path</c>).</param>
-/// <param name="SinkTimeoutMs">How long one audit sink may take to write one batch before it is retried.</param>
-public sealed record AuditConfig(int QueueCapacity, int SinkTimeoutMs);
 
 /// <param name="SampleRows">Rows of each result shown to classifiers.</param>
 public sealed record ClassificationConfig(int SampleRows);
