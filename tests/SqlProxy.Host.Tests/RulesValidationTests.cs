@@ -105,13 +105,7 @@ public sealed class RulesValidationTests(SampleDatabase sample) : IDisposable
     internal static string WriteConfig(SampleDatabase sample, string rulesDirectory, string? port = null)
     {
         var server = sample.Server;
-        var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-            .Replace("${SQLPROXY_DB_HOST:-127.0.0.1}", server.Host)
-            .Replace("${SQLPROXY_DB_PORT:-5432}", port ?? server.Port.ToString())
-            .Replace("${SQLPROXY_DB_USER:-sqlproxy}", server.Username)
-            .Replace("${SQLPROXY_DB_PASSWORD}", server.Password)
-            .Replace("paths = [\"rules\"]", $"paths = [\"{rulesDirectory.Replace('\\', '/')}\"]")
-            .Replace("file = \"../.sqlproxy/audit/audit.jsonl\"", "file = \"audit.jsonl\"");
+        var toml = SampleToml.WithServer(SampleToml.Text(rulesDirectory), server, port);
         var path = Path.Combine(rulesDirectory, "sqlproxy.toml");
         File.WriteAllText(path, toml);
         return path;

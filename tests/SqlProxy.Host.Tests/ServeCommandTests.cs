@@ -17,10 +17,7 @@ public sealed class ServeCommandTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(directory, "rules"));
         File.WriteAllText(Path.Combine(directory, "rules", "bad.rules"), "allow selct on *;\n");
-        var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-            .Replace("Password=${SQLPROXY_DB_PASSWORD}", "Password=unused")
-            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
-            .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"");
+        var toml = SampleToml.Text(Path.Combine(directory, "rules")).Replace("Password=${SQLPROXY_DB_PASSWORD}", "Password=unused");
         var config = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(config, toml);
 

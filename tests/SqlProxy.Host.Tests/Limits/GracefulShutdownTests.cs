@@ -48,14 +48,9 @@ public sealed class GracefulShutdownTests(SampleDatabase sample)
         {
             var port = FreeLoopbackPort();
             var server = sample.Server;
-            var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
+            var toml = SampleToml.WithServer(SampleToml.Text(), server)
                 .Replace("listen = \"http://127.0.0.1:8080\"", $"listen = \"http://127.0.0.1:{port}\"")
-                .Replace("Port=${SQLPROXY_DB_PORT:-5432}", $"Port={server.Port}")
-                .Replace("Password=${SQLPROXY_DB_PASSWORD}", $"Password={server.Password}")
-                .Replace("paths = [\"rules\"]", $"paths = [\"{Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-                .Replace("watch = true", "watch = false")
-                .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
-                .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"");
+                .Replace("watch = true", "watch = false");
             var config = Path.Combine(directory, "sqlproxy.toml");
             File.WriteAllText(config, toml);
             using var stopSignal = new CancellationTokenSource();

@@ -26,11 +26,8 @@ internal sealed class LoggedProxy : IAsyncDisposable
     public static async Task<LoggedProxy> StartAsync(SampleDatabase database, string logFormat)
     {
         var directory = Directory.CreateTempSubdirectory("sqlproxy-log-test-").FullName;
-        var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-            .Replace("[server]", $"[server]\nlog_format = \"{logFormat}\"")
-            .Replace("paths = [\"rules\"]", $"paths = [\"{Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
-            .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"")
+        var toml = SampleToml.Text()
+            .Replace("log_format = \"text\"", $"log_format = \"{logFormat}\"")
             .Replace("watch = true", "watch = false");
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, toml);

@@ -52,13 +52,7 @@ public sealed class PluginStartupTests(SampleDatabase sample) : IDisposable
         try
         {
             var config = Path.Combine(directory, "sqlproxy.toml");
-            File.WriteAllText(config, File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-                .Replace("paths = [\"rules\"]", $"paths = [\"{Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-                .Replace("builtin = true", "builtin = false")
-                .Replace("${SQLPROXY_DB_HOST:-127.0.0.1}", sample.Server.Host)
-                .Replace("${SQLPROXY_DB_PORT:-5432}", sample.Server.Port.ToString())
-                .Replace("${SQLPROXY_DB_USER:-sqlproxy}", sample.Server.Username)
-                .Replace("${SQLPROXY_DB_PASSWORD}", sample.Server.Password));
+            File.WriteAllText(config, SampleToml.WithServer(SampleToml.Text(), sample.Server).Replace("builtin = true", "builtin = false"));
             Console.SetError(errors);
 
             var exitCode = await ServeCommand.RunAsync(config, CancellationToken.None);

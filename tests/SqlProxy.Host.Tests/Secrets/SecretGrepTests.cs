@@ -27,10 +27,7 @@ public sealed class SecretGrepTests(SampleDatabase sample) : IDisposable
     {
         var closedPort = FreePort();
         var port = FreePort();
-        var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-            .Replace("paths = [\"rules\"]", $"paths = [\"{Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
-            .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"spill\"")
+        var toml = SampleToml.Text()
             .Replace("spill_after_attempts = 3", "spill_after_attempts = 1")
             + $"""
 
@@ -65,7 +62,7 @@ public sealed class SecretGrepTests(SampleDatabase sample) : IDisposable
         }
 
         var audit = File.ReadAllText(Path.Combine(directory, "audit.jsonl"));
-        var spilled = string.Concat(Directory.EnumerateFiles(Path.Combine(directory, "spill"), "*.jsonl", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var spilled = string.Concat(Directory.EnumerateFiles(Path.Combine(directory, "audit-spill"), "*.jsonl", SearchOption.AllDirectories).Select(File.ReadAllText));
         var everything = output + "\n" + audit + "\n" + spilled;
 
         // The paths that could leak were taken: the sinks failed and said so, the statements were audited and spilled.
