@@ -30,7 +30,11 @@ public static class ProxyApp
     /// </summary>
     /// <param name="listenUrl">Where to listen; null → <c>SQLPROXY_URL</c>, else <c>server.listen</c>.</param>
     /// <param name="logOutput">Where log lines go; null → standard output.</param>
-    public static WebApplication Build(ProxyConfig config, string? listenUrl = null, TextWriter? logOutput = null)
+    /// <param name="environment">
+    /// Where <c>${NAME}</c> was looked up when <paramref name="config"/> was loaded; a configuration reload looks up
+    /// there again. Null → the process environment.
+    /// </param>
+    public static WebApplication Build(ProxyConfig config, string? listenUrl = null, TextWriter? logOutput = null, Func<string, string?>? environment = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(listenUrl ?? Environment.GetEnvironmentVariable(UrlVariable) ?? config.Server.Listen);
@@ -56,6 +60,9 @@ public static class ProxyApp
             sp.GetRequiredService<RulesMetrics>()));
         if (config.Rules.Watch) services.AddHostedService<RulesWatcher>();
         services.AddAccessControl(config);
+        services.AddSingleton(new ConfigSource(config.SourcePath, environment ?? Environment.GetEnvironmentVariable));
+        services.AddSingleton<ConfigReloader>();
+        services.AddHostedService<ConfigReloadSignal>();
         services.AddSingleton(sp => new DatabaseRegistry(config.Databases, sp.GetRequiredService<ILogger<DatabaseRegistry>>()));
         services.AddHostedService<SchemaWarmUp>();
         var analysisLimits = new AnalysisLimits(config.Limits.MaxSqlBytes, config.Limits.MaxParseDepth);
@@ -116,6 +123,7 @@ public static class ProxyApp
         app.MapQueryEndpoints();
         app.MapRulesEndpoints();
         app.MapPluginEndpoints();
+        app.MapConfigEndpoints();
         app.MapAuditEndpoints();
         app.MapProxyMetrics();
         app.MapHealthEndpoints();

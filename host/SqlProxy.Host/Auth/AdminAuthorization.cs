@@ -3,7 +3,7 @@ using SqlProxy.Host.Limits;
 namespace SqlProxy.Host.Auth;
 
 /// <summary>
-/// Who may call the admin endpoints (rules and plugin reloads, the audit API): the admin token of
+/// Who may call the admin endpoints (rules, plugin and configuration reloads, the audit API): the admin token of
 /// <c>[admin] token_sha256</c>, or a user with the role <c>admin</c> (kept for compatibility; such a user is also bound
 /// by its <c>allowed_networks</c>). The lockout applies as on the query API.
 /// </summary>

@@ -33,6 +33,13 @@ internal static class ApiExamples
         [403] = """{"success": false, "version": null, "previous_version": null, "rules": 0, "error_code": "FORBIDDEN", "error_message": "reloading rules needs the role `admin`", "errors": [], "warnings": []}""",
     });
 
+    public static readonly OpenApiExamples ConfigReload = new(true, null, new Dictionary<int, string>
+    {
+        [200] = """{"success": true, "applied": ["users", "limits.requests_per_second_per_user"], "restart_required": ["databases[0].max_rows"], "error_code": null, "error_message": null, "errors": []}""",
+        [422] = """{"success": false, "applied": [], "restart_required": [], "error_code": "CONFIG_INVALID", "error_message": "the configuration was refused; the configuration in force keeps serving", "errors": ["users[2].api_key_sha256: must be 64 hexadecimal characters (the SHA-256 of the key, e.g. from `printf %s KEY | sha256sum`)"]}""",
+        [403] = """{"success": false, "applied": [], "restart_required": [], "error_code": "FORBIDDEN", "error_message": "reloading the configuration needs the admin token or the role `admin`", "errors": []}""",
+    });
+
     public static readonly OpenApiExamples Plugins = new(true, null, new Dictionary<int, string>
     {
         [200] = """{"success": true, "directory": "/etc/sqlproxy/plugins", "builtin_directory": "/opt/sqlproxy/plugins", "plugins": [{"name": "audit_file", "version": "1.2.0", "kinds": ["audit_sink"], "source": "builtin", "folder": "audit_file", "loaded_at": "2026-01-05T09:30:00+00:00", "state": "loaded"}], "failures": []}""",

@@ -9,10 +9,12 @@ namespace SqlProxy.Host.Limits;
 /// long up to <see cref="LockoutConfig.MaxLockoutSeconds"/>. A success clears the failure count; the doubling starts
 /// over only after a quiet period as long as the longest lockout. IPv6 clients are counted by their /64, which one
 /// client usually holds whole. The table is bounded: idle entries expire, and when it is full of live ones a new address
-/// is not tracked (and logged) rather than growing without end.
+/// is not tracked (and logged) rather than growing without end. A configuration reload changes the settings in place
+/// (<see cref="Reconfigure"/>): the addresses already counted or locked stay so.
 /// </summary>
 internal sealed class AuthFailureLockout(LockoutConfig config, TimeProvider time, ILogger<AuthFailureLockout> logger)
 {
+    private volatile LockoutConfig config = config;
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private DateTimeOffset lastFullWarning = DateTimeOffset.MinValue;
@@ -30,6 +32,9 @@ internal sealed class AuthFailureLockout(LockoutConfig config, TimeProvider time
     }
 
     public bool Enabled => config.FailuresBeforeLockout > 0;
+
+    /// <summary>The settings in force from now on; lockouts already started run to their end.</summary>
+    public void Reconfigure(LockoutConfig next) => config = next;
 
     /// <summary>The entries held now (for tests of the memory bound).</summary>
     public int TrackedAddresses

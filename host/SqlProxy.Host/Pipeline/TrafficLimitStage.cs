@@ -5,9 +5,10 @@ namespace SqlProxy.Host.Pipeline;
 /// <summary>
 /// Right after authentication, so the refusal's audit record names the user: the request rate (per user, then global;
 /// 429 <c>RATE_LIMITED</c>) and the user's statements in flight (429 <c>TOO_MANY_CONCURRENT</c>). The concurrency slot
-/// rides on the context and the pipeline releases it when the request ends, on every path.
+/// rides on the context and the pipeline releases it when the request ends, on every path. The limiters are those in
+/// force (<see cref="TrafficLimiters"/>).
 /// </summary>
-internal sealed class TrafficLimitStage(RequestRateLimiter rates, UserConcurrencyLimiter concurrency) : IQueryStage
+internal sealed class TrafficLimitStage(TrafficLimiters limiters) : IQueryStage
 {
     public const string RateLimited = "RATE_LIMITED";
 
@@ -18,6 +19,8 @@ internal sealed class TrafficLimitStage(RequestRateLimiter rates, UserConcurrenc
     public ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken)
     {
         var user = context.User!.Name;
+        // One set for the whole request: a configuration reload may swap them meanwhile.
+        var (_, rates, concurrency) = limiters.Current;
         if (rates.TryAcquire(user) is { } refusal)
             return Stop(context, new QueryFailure(429, RateLimited, $"{refusal.Message}; retry in {RetryAfter.Seconds(refusal.RetryAfter)} s") { RetryAfter = refusal.RetryAfter });
         if (concurrency.TryEnter(user) is not { } slot)

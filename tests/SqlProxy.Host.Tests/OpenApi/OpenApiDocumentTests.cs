@@ -16,6 +16,7 @@ public sealed class OpenApiDocumentTests(SampleDatabase sample)
         ("/policies/reload", "post"),
         ("/api/v1/plugins", "get"),
         ("/api/v1/plugins/reload", "post"),
+        ("/api/v1/config/reload", "post"),
         ("/api/v1/audit", "get"),
         ("/api/v1/audit/stats", "get"),
         ("/health", "get"),

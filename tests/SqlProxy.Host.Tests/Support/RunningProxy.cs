@@ -28,16 +28,19 @@ public sealed class RunningProxy : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The configuration file the proxy started with (a configuration reload reads it again).</summary>
+    public string ConfigPath => Path.Combine(directory, "sqlproxy.toml");
+
+    /// <summary>The proxy's services, for tests that drive a component directly (e.g. the SIGHUP handler).</summary>
+    public IServiceProvider Services => app.Services;
+
     public string AuditFile => Path.Combine(directory, "audit.jsonl");
 
     /// <param name="rulesDirectory">Rules to use instead of samples/rules.</param>
     public static async Task<RunningProxy> StartAsync(SampleDatabase database, Func<string, string>? tweak = null, string? rulesDirectory = null)
     {
         var directory = Directory.CreateTempSubdirectory("sqlproxy-test-").FullName;
-        var toml = File.ReadAllText(Path.Combine(RepositoryPaths.Samples, "sqlproxy.toml"))
-            .Replace("paths = [\"rules\"]", $"paths = [\"{rulesDirectory ?? Path.Combine(RepositoryPaths.Samples, "rules")}\"]")
-            .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"")
-            .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"");
+        var toml = SampleToml.Text(rulesDirectory);
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, (tweak ?? (t => t))(toml));
         var server = database.Server;
@@ -51,8 +54,9 @@ public sealed class RunningProxy : IAsyncDisposable
         WebApplication app;
         try
         {
-            var config = ConfigLoader.Load(configPath, name => environment.GetValueOrDefault(name));
-            app = ProxyApp.Build(config, "http://127.0.0.1:0");
+            Func<string, string?> lookup = name => environment.GetValueOrDefault(name);
+            var config = ConfigLoader.Load(configPath, lookup);
+            app = ProxyApp.Build(config, "http://127.0.0.1:0", environment: lookup);
             await app.StartAsync();
         }
         catch
