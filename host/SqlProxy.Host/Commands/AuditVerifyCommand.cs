@@ -50,7 +50,7 @@ internal static class AuditVerifyCommand
             return 1;
         }
         var from = verdict.Anchor is { } anchor ? $" from entry {anchor} (the entries before it were not given, so its link to them is unchecked)" : "";
-        output.WriteLine($"OK {described}: {verdict.Entries} entries{from}, every hash and link intact");
+        output.WriteLine($"OK {described}: {verdict.Entries} {(verdict.Entries == 1 ? "entry" : "entries")}{from}, every hash and link intact");
         return 0;
     }
 
