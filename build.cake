@@ -5,6 +5,8 @@
 //   ./build.sh --target=prerequisites   install what the build and the tests need (libpg_query, PostgreSQL)
 //   ./build.sh --target=pack            pack the plugin SDK: artifacts/SqlProxy.Sdk.<version>.nupkg
 //   ./build.sh --target=plugins         pack, then publish the sample plugins against it: artifacts/plugins/<name>/
+//   ./build.sh --target=bench           build, then the end-to-end benchmark (a few minutes): artifacts/bench/report.md
+//                                       --bench-duration=15 --bench-clients=8 --bench-sections=micro,load,pipeline
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
@@ -21,6 +23,7 @@ var SkipHidden = new GlobberSettings { Predicate = entry => !entry.Path.Segments
 
 // Printed after Cake's task report, so that it is the last line of the output.
 string testSummary = null;
+string benchSummary = null;
 // Cake's own exit code for a failed task is 1: the test and demo results choose theirs.
 var exitCode = 0;
 
@@ -139,11 +142,38 @@ Task("Demo")
     if (exitCode != 0) Error($"sqlproxy demo exited with code {exitCode}.");
 });
 
+Task("Bench")
+    .Description("Builds, then runs the benchmark report: micro-benchmarks, a load test proxy vs direct, the pipeline without database.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var report = MakeAbsolute(File("artifacts/bench/report.md")).FullPath;
+    var benchmarks = MakeAbsolute(File($"tests/SqlProxy.Benchmarks/bin/{configuration}/net10.0/SqlProxy.Benchmarks.dll")).FullPath;
+    // Seconds per measured phase and the load test's clients; the defaults keep the whole target within minutes.
+    var arguments = new ProcessArgumentBuilder().AppendQuoted(benchmarks).Append("report")
+        .Append("--duration").Append(Argument("bench-duration", "15"))
+        .Append("--warmup").Append(Argument("bench-warmup", "10"))
+        .Append("--clients").Append(Argument("bench-clients", "8"))
+        .Append("--sections").Append(Argument("bench-sections", "micro,load,pipeline"))
+        .Append("--out").AppendQuoted(report);
+    if (FileExists(report)) DeleteFile(report);
+    var benchExitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
+    if (benchExitCode == 2) throw new CakeException("The bench refused its arguments: see above.");
+    if (!FileExists(report)) throw new CakeException($"The bench wrote no report (exit code {benchExitCode}).");
+    benchSummary = $"Bench report: {report}";
+    if (benchExitCode != 0)
+    {
+        Error("The bench counted errors (wrong answers or failed requests): see the report.");
+        exitCode = 1;
+    }
+});
+
 Task("Default").IsDependentOn("Build");
 
 RunTarget(target);
 
 if (testSummary is not null) Console.WriteLine(testSummary);
+if (benchSummary is not null) Console.WriteLine(benchSummary);
 Console.Out.Flush();
 if (exitCode != 0) System.Environment.Exit(exitCode);
 

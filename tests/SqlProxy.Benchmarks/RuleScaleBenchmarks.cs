@@ -26,17 +26,21 @@ public class RuleScaleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        rules = RulesCompiler.Compile([new RuleSource("scale.rules", Generate(RuleCount))]);
-        var schema = new DatabaseSchema(Enumerable.Range(0, Tables)
-            .Select(t => new TableColumns("public", $"t{t}", ["id", "name", "email", "region"])));
+        rules = Compile(RuleCount);
         statement = new SqlAnalyzer(AnalysisLimits.Default)
-            .Analyze("SELECT id, name, email FROM t7 WHERE region = 'north'", "testdb", schema).Statements[0];
+            .Analyze("SELECT id, name, email FROM t7 WHERE region = 'north'", "testdb", Schema).Statements[0];
         request = new RequestInfo("bench", new UserIdentity("ana", ["analyst", "readonly"], new Dictionary<string, string> { ["region"] = "north" }),
             "testdb", "127.0.0.1", DateTimeOffset.UtcNow);
     }
 
     [Benchmark]
     public Decision Decide() => rules.Decide(request, statement);
+
+    /// <summary>The 100 tables the generated rules name.</summary>
+    internal static DatabaseSchema Schema { get; } = new(Enumerable.Range(0, Tables)
+        .Select(t => new TableColumns("public", $"t{t}", ["id", "name", "email", "region"])));
+
+    internal static RuleSet Compile(int count) => RulesCompiler.Compile([new RuleSource("scale.rules", Generate(count))]);
 
     /// <summary>Five global rules, then table and column rules cycling over the tables and roles.</summary>
     private static string Generate(int count)

@@ -12,11 +12,12 @@ internal static class PluginCall
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(timeoutMs);
-        // A thread of its own: a plugin that blocks before its first await must not block the request's thread past the timeout.
-        var running = PluginThread.Run(() => call(timeout.Token).AsTask()).Unwrap();
+        // On a plugin thread: a plugin that blocks before its first await must not block the request's thread past the timeout.
+        var running = PluginThread.RunAsync(() => call(timeout.Token));
         try
         {
-            return await running.WaitAsync(TimeSpan.FromMilliseconds(timeoutMs), cancellationToken);
+            // One timer serves both: the token the plugin sees and the wait that abandons a plugin ignoring it.
+            return await running.WaitAsync(timeout.Token);
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
