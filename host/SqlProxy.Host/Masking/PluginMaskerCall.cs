@@ -15,11 +15,11 @@ internal static class PluginMaskerCall
         IMasker masker, PluginHealth health, object?[][] rows, int index, IReadOnlyDictionary<string, string> arguments, int timeoutMs)
     {
         if (health.IsFaulty) return (null, "its plugin is faulty and is skipped until the plugins are reloaded");
-        var masking = PluginThread.Run<(object?[]?, string?)>(() =>
+        var masking = PluginThread.RunAsync<(object?[]?, string?)>(() =>
         {
             var problems = masker.ValidateArguments(arguments);
-            if (problems is { Count: > 0 }) return (null, string.Join(" ", problems));
-            return (rows.Select(row => JsonValues.Normalize(masker.Mask(row[index], arguments))).ToArray(), null);
+            if (problems is { Count: > 0 }) return new((null, string.Join(" ", problems)));
+            return new((rows.Select(row => JsonValues.Normalize(masker.Mask(row[index], arguments))).ToArray(), null));
         });
         try
         {

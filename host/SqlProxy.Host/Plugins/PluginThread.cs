@@ -5,11 +5,12 @@ namespace SqlProxy.Host.Plugins;
 /// call past its timeout, and an abandoned call must not hold a pool thread.
 /// </summary>
 /// <remarks>
-/// The asynchronous calls of the request path (classifiers, policy evaluators, audit sinks: <see cref="PluginCall.RunAsync{T}"/>)
-/// run on the reused threads of <see cref="PluginThreadPool.Shared"/>. The synchronous ones (loading a plugin and
-/// creating its extensions, disposing them, reading names and checking arguments, masking) start a thread of their own,
-/// which ends with the call: run on reused threads, they kept a replaced plugin's load context from being collected
-/// after a reload (tests/SqlProxy.Host.Tests/Plugins/Proof/UnloadCyclesTests, PluginCatalogTests), for a reason not yet found.
+/// The calls of the request path (classifiers, policy evaluators, audit sinks, and masking, one call per masked column)
+/// run on the reused threads of <see cref="PluginThreadPool.Shared"/>. The others (loading a plugin and creating its
+/// extensions, disposing them, reading names and checking arguments at rules load) start a thread of their own, which
+/// ends with the call: with every call on reused threads, a replaced plugin's load context was once seen to stay alive
+/// after a reload (tests/SqlProxy.Host.Tests/Plugins/Proof/UnloadCyclesTests, PluginCatalogTests), for a reason not yet
+/// found; masking on the pool keeps those tests green.
 /// </remarks>
 internal static class PluginThread
 {
