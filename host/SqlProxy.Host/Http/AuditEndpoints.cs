@@ -18,27 +18,24 @@ internal static class AuditEndpoints
             .WithSummary("Search the audit trail")
             .WithDescription("Admins only. Audit records from the PostgreSQL audit sink's table, newest first, filtered by the query parameters "
                 + "and paged by `before_seq` (the answer's `next_before_seq`). 404 AUDIT_QUERY_UNAVAILABLE without [plugins.audit_postgres].")
-            .WithTags("Audit")
-            .Produces<JsonObject>(200)
-            .Produces<AuditError>(400)
-            .Produces<AuditError>(401)
-            .Produces<AuditError>(403)
-            .Produces<AuditError>(404)
-            .Produces<AuditError>(503)
+            .ProducesAuditAnswers()
             .WithMetadata(ApiExamples.AuditSearch);
         app.MapGet("/api/v1/audit/stats", Stats)
             .WithName("AuditStats")
             .WithSummary("Count the audit trail")
             .WithDescription("Admins only. Counts of audit records by decision, user, table and hour over a time window.")
-            .WithTags("Audit")
-            .Produces<JsonObject>(200)
-            .Produces<AuditError>(400)
-            .Produces<AuditError>(401)
-            .Produces<AuditError>(403)
-            .Produces<AuditError>(404)
-            .Produces<AuditError>(503)
+            .ProducesAuditAnswers()
             .WithMetadata(ApiExamples.AuditStats);
     }
+
+    private static RouteHandlerBuilder ProducesAuditAnswers(this RouteHandlerBuilder endpoint) => endpoint
+        .WithTags("Audit")
+        .Produces<JsonObject>(200)
+        .Produces<AuditError>(400)
+        .Produces<AuditError>(401)
+        .Produces<AuditError>(403)
+        .Produces<AuditError>(404)
+        .Produces<AuditError>(503);
 
     private static Task<IResult> Search(HttpContext http, AdminAuthorization admins, AuditStore store) =>
         Serve(http, admins, store, async () =>

@@ -31,18 +31,10 @@ internal sealed class LoggedProxy : IAsyncDisposable
             .Replace("watch = true", "watch = false");
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, toml);
-        var server = database.Server;
-        var environment = new Dictionary<string, string>
-        {
-            ["SQLPROXY_DB_HOST"] = server.Host,
-            ["SQLPROXY_DB_PORT"] = server.Port.ToString(),
-            ["SQLPROXY_DB_USER"] = server.Username,
-            ["SQLPROXY_DB_PASSWORD"] = server.Password,
-        };
         var output = new StringWriter();
         try
         {
-            var app = ProxyApp.Build(ConfigLoader.Load(configPath, name => environment.GetValueOrDefault(name)), "http://127.0.0.1:0", output);
+            var app = ProxyApp.Build(ConfigLoader.Load(configPath, SampleToml.Environment(database.Server)), "http://127.0.0.1:0", output);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new LoggedProxy(app, directory, output, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) });

@@ -43,18 +43,10 @@ public sealed class RunningProxy : IAsyncDisposable
         var toml = SampleToml.Text(rulesDirectory);
         var configPath = Path.Combine(directory, "sqlproxy.toml");
         File.WriteAllText(configPath, (tweak ?? (t => t))(toml));
-        var server = database.Server;
-        var environment = new Dictionary<string, string>
-        {
-            ["SQLPROXY_DB_HOST"] = server.Host,
-            ["SQLPROXY_DB_PORT"] = server.Port.ToString(),
-            ["SQLPROXY_DB_USER"] = server.Username,
-            ["SQLPROXY_DB_PASSWORD"] = server.Password,
-        };
         WebApplication app;
         try
         {
-            Func<string, string?> lookup = name => environment.GetValueOrDefault(name);
+            var lookup = SampleToml.Environment(database.Server);
             var config = ConfigLoader.Load(configPath, lookup);
             app = ProxyApp.Build(config, "http://127.0.0.1:0", environment: lookup);
             await app.StartAsync();

@@ -14,6 +14,19 @@ public static class SampleToml
             .Replace("path = \"../.sqlproxy/audit/audit.jsonl\"", "path = \"audit.jsonl\"", StringComparison.Ordinal)
             .Replace("spill_directory = \"../.sqlproxy/audit-spill\"", "spill_directory = \"audit-spill\"", StringComparison.Ordinal);
 
+    /// <summary>The <c>SQLPROXY_DB_*</c> variables the sample configuration reads, pointing at <paramref name="server"/>.</summary>
+    public static Func<string, string?> Environment(PrivatePostgresServer server)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["SQLPROXY_DB_HOST"] = server.Host,
+            ["SQLPROXY_DB_PORT"] = server.Port.ToString(),
+            ["SQLPROXY_DB_USER"] = server.Username,
+            ["SQLPROXY_DB_PASSWORD"] = server.Password,
+        };
+        return name => variables.GetValueOrDefault(name);
+    }
+
     /// <summary>The database connection written in, instead of read from <c>SQLPROXY_DB_*</c>.</summary>
     public static string WithServer(string toml, PrivatePostgresServer server, string? port = null) => toml
         .Replace("${SQLPROXY_DB_HOST:-127.0.0.1}", server.Host, StringComparison.Ordinal)
