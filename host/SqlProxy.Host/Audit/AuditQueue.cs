@@ -47,12 +47,8 @@ internal sealed partial class AuditQueue : IHostedService
     /// <summary>True when the in-memory queue has no room: the next enqueue would wait.</summary>
     public bool IsFull => channel.Reader.Count >= capacity;
 
-    /// <summary>Batches spilled to disk for the sink <paramref name="key"/> (<c>plugin/sink</c>) and not yet taken by it: a directory listing, nothing read.</summary>
-    public int SpilledBatches(string key)
-    {
-        var directory = spillDirectory.PathFor(key);
-        return Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.jsonl").Count() : 0;
-    }
+    /// <summary>Batches spilled to disk for the sink <paramref name="key"/> (<c>plugin/sink</c>) and not yet taken by it, as its lane counts them.</summary>
+    public int SpilledBatches(string key) => lanes.TryGetValue(key, out var lane) ? lane.Lane.SpilledBatches : 0;
 
     public async ValueTask EnqueueAsync(AuditRecord record, CancellationToken cancellationToken)
     {

@@ -41,6 +41,9 @@ internal sealed partial class SinkLane
 
     public string Key { get; }
 
+    /// <summary>Batches in the lane's spill, waiting for the sink.</summary>
+    public int SpilledBatches => spill.Batches;
+
     /// <summary>Takes a batch for the sink: queued, or spilled while the lane spills or its queue is full.</summary>
     public async ValueTask OfferAsync(IReadOnlyList<AuditRecord> batch, CancellationToken cancellationToken)
     {

@@ -38,7 +38,8 @@ internal sealed partial class SinkWriter(PluginCatalog plugins, int timeoutMs, I
         }
     }
 
-    private static string KeyOf(PluginSnapshot snapshot, IAuditSink sink) => $"{snapshot.OwnerOf(sink)}/{PluginFaults.NameOf(() => sink.Name)}";
+    /// <summary>A sink's key, <c>plugin/sink</c>: how lanes, spill directories, metrics and health name it.</summary>
+    public static string KeyOf(PluginSnapshot snapshot, IAuditSink sink) => $"{snapshot.OwnerOf(sink)}/{PluginFaults.NameOf(() => sink.Name)}";
 
     [LoggerMessage(LogLevel.Error, "Plugin {Plugin} failed {Faults} times in a row and is now faulty; its audit sink's records are spilled and replayed")]
     private partial void LogFaulty(string plugin, int faults);

@@ -43,6 +43,11 @@ internal sealed class SpillStore
         get { lock (gate) return batches.Count == 0; }
     }
 
+    public int Batches
+    {
+        get { lock (gate) return batches.Count; }
+    }
+
     public long Records
     {
         get { lock (gate) return batches.Values.Sum(b => (long)b.Records); }

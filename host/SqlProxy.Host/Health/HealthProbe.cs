@@ -25,7 +25,7 @@ internal sealed class HealthProbe(
         {
             foreach (var sink in snapshot.AuditSinks)
             {
-                var key = SinkKey(snapshot, sink);
+                var key = SinkWriter.KeyOf(snapshot, sink);
                 components[$"audit_sink:{key}"] = Sink(snapshot, sink, audit.SpilledBatches(key));
             }
             var checks = databases.Names.Select(async name =>
@@ -59,7 +59,4 @@ internal sealed class HealthProbe(
             ? new ComponentHealth("spilling", $"{spilledBatches} spilled batches wait on disk until the sink takes them")
             : new ComponentHealth(ComponentHealth.Ok);
     }
-
-    private static string SinkKey(PluginSnapshot snapshot, IAuditSink sink) =>
-        $"{snapshot.OwnerOf(sink)}/{PluginFaults.NameOf(() => sink.Name)}";
 }
