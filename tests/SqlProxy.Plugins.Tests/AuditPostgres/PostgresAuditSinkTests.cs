@@ -1,5 +1,6 @@
 using Npgsql;
 using SqlProxy.Sdk;
+using SqlProxy.Tests.Shared;
 
 namespace SqlProxy.Plugins.Tests.AuditPostgres;
 

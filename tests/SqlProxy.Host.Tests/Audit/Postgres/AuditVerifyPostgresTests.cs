@@ -1,34 +1,15 @@
 using Npgsql;
 using SqlProxy.Host.Commands;
-using SqlProxy.PrivatePostgres;
 using SqlProxy.Sdk;
+using SqlProxy.Tests.Shared;
 
 namespace SqlProxy.Host.Tests.Audit.Postgres;
-
-/// <summary>One private PostgreSQL with a database <c>audit</c> for the tests of a class; each test uses its own table.</summary>
-public sealed class AuditTrailServer : IAsyncLifetime
-{
-    public PrivatePostgresServer Server { get; private set; } = null!;
-
-    public string ConnectionString => Server.ConnectionString("audit");
-
-    public async Task InitializeAsync()
-    {
-        Server = await PrivatePostgresServer.StartAsync(new PrivatePostgresOptions());
-        await Server.CreateDatabaseAsync("audit");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Server is not null) await Server.DisposeAsync();
-    }
-}
 
 /// <summary>
 /// <c>sqlproxy audit verify &lt;connection string&gt;</c> over a trail table laid out as the PostgreSQL sink writes it:
 /// intact, an edited entry, a deleted one, two swapped, an unreachable server, a missing table.
 /// </summary>
-public sealed class AuditVerifyPostgresTests(AuditTrailServer audit) : IClassFixture<AuditTrailServer>
+public sealed class AuditVerifyPostgresTests(AuditServer audit) : IClassFixture<AuditServer>
 {
     [Fact]
     public async Task An_intact_trail_verifies()

@@ -1,6 +1,6 @@
 using SqlProxy.PrivatePostgres;
 
-namespace SqlProxy.Plugins.Tests.AuditPostgres;
+namespace SqlProxy.Tests.Shared;
 
 /// <summary>One private PostgreSQL with a database <c>audit</c>, shared by the tests of a class (each uses its own table).</summary>
 public sealed class AuditServer : IAsyncLifetime
