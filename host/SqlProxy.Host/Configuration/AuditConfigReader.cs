@@ -7,9 +7,6 @@ namespace SqlProxy.Host.Configuration;
 /// <param name="RejectWhenFull">When the queue is full, refuse new requests (503) before they run instead of making them wait.</param>
 public sealed record AuditConfig(int QueueCapacity, int SinkTimeoutMs, string SpillDirectory, int SpillAfterAttempts, bool RejectWhenFull)
 {
-    /// <summary>The defaults, spilling under <paramref name="baseDirectory"/>.</summary>
-    public static AuditConfig Default(string baseDirectory) => new(10_000, 10_000, Path.Combine(baseDirectory, DefaultSpillDirectory), 3, false);
-
     /// <summary>Where spilled records go when <c>audit.spill_directory</c> is not set, relative to the config file.</summary>
     public const string DefaultSpillDirectory = ".sqlproxy/audit-spill";
 }
