@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Events;
 using SqlProxy.Analysis;
+using SqlProxy.Analysis.Rewriting;
 using SqlProxy.Host.Audit;
 using SqlProxy.Host.Auth;
 using SqlProxy.Host.Configuration;
@@ -69,6 +70,7 @@ public static class ProxyApp
         services.AddSingleton<ISqlAnalyzer>(new CachingSqlAnalyzer(
             new SqlAnalyzer(analysisLimits),
             config.Limits.ParseCacheEntries));
+        services.AddSingleton(new CachingRowFilterRewriter(analysisLimits, config.Limits.ParseCacheEntries));
         services.AddSingleton<StatementExecutor>();
 
         services.AddSingleton(sp => new ResultMasker(sp.GetRequiredService<ILogger<ResultMasker>>(), config.Plugins.CallTimeoutMs));
@@ -87,7 +89,7 @@ public static class ProxyApp
         services.AddSingleton<IQueryStage, AnalyseStage>();
         services.AddSingleton(sp => new PolicyEvaluation(config.Plugins, sp.GetRequiredService<ILogger<PolicyEvaluation>>()));
         services.AddSingleton<IQueryStage, DecideStage>();
-        services.AddSingleton<IQueryStage>(new RewriteStage(analysisLimits));
+        services.AddSingleton<IQueryStage>(sp => new RewriteStage(sp.GetRequiredService<CachingRowFilterRewriter>()));
         services.AddSingleton<IQueryStage, ExecuteStage>();
         services.AddSingleton<IQueryStage>(sp => new ClassifyStage(config.Classification, config.Plugins, sp.GetRequiredService<ILogger<ClassifyStage>>()));
         services.AddSingleton<IQueryStage, MaskStage>();

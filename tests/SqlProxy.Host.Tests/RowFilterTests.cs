@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using SqlProxy.Analysis.Rewriting;
 using SqlProxy.Host.Pipeline;
 using SqlProxy.Host.Tests.Support;
 using SqlProxy.Host.Upstream;
@@ -134,7 +135,7 @@ public sealed class RowFilterTests(SampleDatabase sample)
             StatementDecisions = [Allow(), Allow() with { Filters = [filter] }],
         };
 
-        var (planned, failure) = await new RewriteStage(SqlProxy.Analysis.AnalysisLimits.Default).RunAsync(context, CancellationToken.None);
+        var (planned, failure) = await new RewriteStage(new CachingRowFilterRewriter(SqlProxy.Analysis.AnalysisLimits.Default)).RunAsync(context, CancellationToken.None);
 
         Assert.Equal(400, failure!.StatusCode);
         Assert.Equal("ROW_FILTER_FAILED", failure.Code);
@@ -148,7 +149,7 @@ public sealed class RowFilterTests(SampleDatabase sample)
         await using var database = new UpstreamDatabase(Database(), NullLogger.Instance);
         var context = Context() with { Database = database, Statements = [Statement("SELECT id FROM customers")], StatementDecisions = [Allow()] };
 
-        var (planned, failure) = await new RewriteStage(SqlProxy.Analysis.AnalysisLimits.Default).RunAsync(context, CancellationToken.None);
+        var (planned, failure) = await new RewriteStage(new CachingRowFilterRewriter(SqlProxy.Analysis.AnalysisLimits.Default)).RunAsync(context, CancellationToken.None);
 
         Assert.Null(failure);
         Assert.Equal(["SELECT id FROM customers"], planned.ExecutedSql);

@@ -1,4 +1,3 @@
-using SqlProxy.Analysis;
 using SqlProxy.Analysis.Rewriting;
 using SqlProxy.Rules;
 
@@ -7,15 +6,17 @@ namespace SqlProxy.Host.Pipeline;
 /// <summary>
 /// Plans what runs: each statement merged with its row filters (through the parse tree), and the
 /// most rows the result may return. A statement that cannot be filtered safely is refused, never run unfiltered.
+/// Rewrites are cached (<see cref="CachingRowFilterRewriter"/>): a repeated statement with the same filters and values
+/// is not parsed again.
 /// </summary>
-internal sealed class RewriteStage(AnalysisLimits limits) : IQueryStage
+internal sealed class RewriteStage(CachingRowFilterRewriter rewriter) : IQueryStage
 {
     public string Name => "rewrite";
 
     public ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Rewrite(context, limits));
+        ValueTask.FromResult(Rewrite(context, rewriter));
 
-    private static StageResult Rewrite(QueryContext context, AnalysisLimits limits)
+    private static StageResult Rewrite(QueryContext context, CachingRowFilterRewriter rewriter)
     {
         var database = context.Database!.Config;
         var decisions = context.StatementDecisions;
@@ -27,7 +28,7 @@ internal sealed class RewriteStage(AnalysisLimits limits) : IQueryStage
             var filters = decisions[i].Filters;
             try
             {
-                executed[i] = RowFilterRewriter.Rewrite(statement.Sql, database.Name, filters.Select(ToTableFilter).ToArray(), limits);
+                executed[i] = rewriter.Rewrite(statement.Sql, database.Name, filters.Select(ToTableFilter).ToArray());
             }
             catch (RowFilterException e)
             {
