@@ -180,7 +180,7 @@ public sealed class MaskTests(SampleDatabase sample)
             ColumnMask("d", "null", 4),
         ];
 
-        var (masked, columnsMasked) = masker.Apply(result, columns, new Dictionary<string, IReadOnlyList<string>>(), masks, labelsComplete: true, "req-1", lease.Snapshot);
+        var (masked, columnsMasked) = await masker.ApplyAsync(result, columns, new Dictionary<string, IReadOnlyList<string>>(), masks, labelsComplete: true, "req-1", lease.Snapshot);
 
         Assert.Equal<object?[]>([["[REDACTED]", "[REDACTED]", "[REDACTED]", null], [null, "[REDACTED]", "[REDACTED]", null]], masked.Rows);
         Assert.Equal([true, true, true, false], columnsMasked.Select(c => c.FailedClosed));
@@ -215,8 +215,8 @@ public sealed class MaskTests(SampleDatabase sample)
         IReadOnlyList<MaskDirective> masks = [ColumnMask("email", "email_domain", 1), LabelMask("PII.Phone", "partial", 2)];
         var noLabels = new Dictionary<string, IReadOnlyList<string>>();
 
-        var (complete, _) = masker.Apply(result, columns, noLabels, masks, labelsComplete: true, "req-1", lease.Snapshot);
-        var (incomplete, masked) = masker.Apply(result, columns, noLabels, masks, labelsComplete: false, "req-1", lease.Snapshot);
+        var (complete, _) = await masker.ApplyAsync(result, columns, noLabels, masks, labelsComplete: true, "req-1", lease.Snapshot);
+        var (incomplete, masked) = await masker.ApplyAsync(result, columns, noLabels, masks, labelsComplete: false, "req-1", lease.Snapshot);
 
         Assert.Equal<object?[]>([["***@example.com", "call 555-0100"]], complete.Rows);
         Assert.Equal<object?[]>([["***@example.com", "[REDACTED]"]], incomplete.Rows);

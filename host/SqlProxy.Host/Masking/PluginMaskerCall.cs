@@ -1,46 +1,51 @@
 using SqlProxy.Host.Plugins;
-using SqlProxy.Host.Upstream;
-using SqlProxy.Sdk;
 
 namespace SqlProxy.Host.Masking;
 
 /// <summary>
-/// Masks one column with a plugin's masker, within <c>plugins.call_timeout_ms</c> for the whole column. The values are
-/// masked into a copy off the request's thread, so a masker abandoned at its timeout cannot write into the result.
+/// Masks the columns of one result with plugin maskers, all in one call on a plugin thread, each column within
+/// <c>plugins.call_timeout_ms</c>. A column whose masker stalls past it is given up (its plugin is charged a fault) and
+/// the columns after it carry on in a fresh call.
 /// </summary>
 internal static class PluginMaskerCall
 {
-    /// <returns>The masked values in row order, or why the masker failed (the caller then redacts the column).</returns>
-    public static (object?[]? Values, string? Problem) Mask(
-        IMasker masker, PluginHealth health, object?[][] rows, int index, IReadOnlyDictionary<string, string> arguments, int timeoutMs)
+    /// <returns>For each job, in order, the masked values or why its masker failed (the caller then redacts the column).</returns>
+    public static async Task<ColumnMasking[]> MaskAsync(IReadOnlyList<ColumnMaskJob> jobs, object?[][] rows, int timeoutMs)
     {
-        if (health.IsFaulty) return (null, "its plugin is faulty and is skipped until the plugins are reloaded");
-        var masking = PluginThread.RunAsync<(object?[]?, string?)>(() =>
+        var outcomes = new ColumnMasking[jobs.Count];
+        var first = 0;
+        while (first < jobs.Count)
         {
-            var problems = masker.ValidateArguments(arguments);
-            if (problems is { Count: > 0 }) return new((null, string.Join(" ", problems)));
-            return new((rows.Select(row => JsonValues.Normalize(masker.Mask(row[index], arguments))).ToArray(), null));
-        });
-        try
-        {
-            if (!masking.Wait(timeoutMs))
-            {
-                _ = masking.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-                return Fault(health, $"the masker did not answer within {timeoutMs} ms (plugins.call_timeout_ms)");
-            }
-            health.RecordSuccess();
-            return masking.Result;
+            var end = await MaskFromAsync(jobs, rows, first, timeoutMs, outcomes);
+            first = end + 1;
         }
-        catch (AggregateException e)
+        for (var job = 0; job < jobs.Count; job++)
         {
-            // Only the type: a masker's message may quote the value it was masking.
-            return Fault(health, $"the masker threw {e.InnerException?.GetType().Name ?? e.GetType().Name}");
+            if (outcomes[job].Faulted) jobs[job].Health.RecordFault();
+            else jobs[job].Health.RecordSuccess();
         }
+        return outcomes;
     }
 
-    private static (object?[]?, string?) Fault(PluginHealth health, string problem)
+    /// <returns>The last column this call settled: the last one, or the one it stalled on.</returns>
+    private static async Task<int> MaskFromAsync(IReadOnlyList<ColumnMaskJob> jobs, object?[][] rows, int first, int timeoutMs, ColumnMasking[] outcomes)
     {
-        health.RecordFault();
-        return (null, problem);
+        var run = new MaskingRun(jobs, rows, first);
+        PluginRun<bool>? call = null;
+        call = new PluginRun<bool>(_ => new ValueTask<bool>(run.Execute(() => call!.RestartTimeout())), TimeSpan.FromMilliseconds(timeoutMs), CancellationToken.None);
+        var end = jobs.Count - 1;
+        try
+        {
+            await call;
+        }
+        catch (TimeoutException)
+        {
+            // The run may have moved on to the next column as the time ran out: the stalled one is where it is now.
+            end = run.Current;
+            while (!run.TakeBackAfter(end)) end = run.Current;
+        }
+        for (var job = first; job <= end; job++)
+            outcomes[job] = run.OutcomeOf(job) ?? ColumnMasking.Fault($"the masker did not answer within {timeoutMs} ms (plugins.call_timeout_ms)");
+        return end;
     }
 }

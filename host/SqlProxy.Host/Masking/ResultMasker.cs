@@ -19,7 +19,7 @@ internal sealed partial class ResultMasker(ILogger<ResultMasker> logger, int plu
     /// <param name="columns">The result columns with their provenance, in result order.</param>
     /// <param name="labels">Result column name → the labels classification gave it.</param>
     /// <param name="labelsComplete">False when a classifier failed, so a column may lack a label it should have.</param>
-    public (ExecutionResult Result, IReadOnlyList<MaskedColumn> Masked) Apply(
+    public async Task<(ExecutionResult Result, IReadOnlyList<MaskedColumn> Masked)> ApplyAsync(
         ExecutionResult result,
         IReadOnlyList<ResultColumn> columns,
         IReadOnlyDictionary<string, IReadOnlyList<string>> labels,
@@ -32,6 +32,7 @@ internal sealed partial class ResultMasker(ILogger<ResultMasker> logger, int plu
         var labelMask = labelsComplete ? null : masks.FirstOrDefault(m => m.Label is not null);
         var rows = result.Rows.Select(row => (object?[])row.Clone()).ToArray();
         var masked = new List<MaskedColumn>();
+        var jobs = new List<(ColumnMaskJob Job, int Entry)>();
         for (var index = 0; index < columns.Count; index++)
         {
             var column = columns[index];
@@ -41,28 +42,32 @@ internal sealed partial class ResultMasker(ILogger<ResultMasker> logger, int plu
                 continue;
             }
             var (directive, matchedBy) = selected;
-            var failed = !MaskColumn(rows, index, column.Name, directive, requestId, plugins);
-            masked.Add(new MaskedColumn(column.Name, directive.Masker, directive.Rule, matchedBy, failed));
+            var entry = new MaskedColumn(column.Name, directive.Masker, directive.Rule, matchedBy, FailedClosed: false);
+            var masker = plugins?.Maskers.FirstOrDefault(m => PluginFaults.NameOf(() => m.Name) == directive.Masker);
+            if (masker is null) entry = FailClosedOn(rows, index, entry, requestId, $"no loaded plugin has a masker named `{directive.Masker}`");
+            else if (plugins!.HealthOf(masker).IsFaulty) entry = FailClosedOn(rows, index, entry, requestId, "its plugin is faulty and is skipped until the plugins are reloaded");
+            else jobs.Add((new ColumnMaskJob(masker, plugins.HealthOf(masker), index, directive.Arguments), masked.Count));
+            masked.Add(entry);
+        }
+        if (jobs.Count > 0)
+        {
+            var outcomes = await PluginMaskerCall.MaskAsync(jobs.Select(j => j.Job).ToArray(), rows, pluginTimeoutMs);
+            for (var i = 0; i < jobs.Count; i++)
+            {
+                var (job, entry) = jobs[i];
+                if (outcomes[i].Values is { } values)
+                    for (var row = 0; row < rows.Length; row++) rows[row][job.Index] = values[row];
+                else masked[entry] = FailClosedOn(rows, job.Index, masked[entry], requestId, outcomes[i].Problem!);
+            }
         }
         return (result with { Rows = rows }, masked);
     }
 
-    /// <returns>False when the masker failed and the column was redacted instead.</returns>
-    private bool MaskColumn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, PluginSnapshot? plugins)
+    private MaskedColumn FailClosedOn(object?[][] rows, int index, MaskedColumn entry, string requestId, string problem)
     {
-        var masker = plugins?.Maskers.FirstOrDefault(m => PluginFaults.NameOf(() => m.Name) == directive.Masker);
-        if (masker is null) return FailClosedOn(rows, index, name, directive, requestId, $"no loaded plugin has a masker named `{directive.Masker}`");
-        var (values, problem) = PluginMaskerCall.Mask(masker, plugins!.HealthOf(masker), rows, index, directive.Arguments, pluginTimeoutMs);
-        if (values is null) return FailClosedOn(rows, index, name, directive, requestId, problem!);
-        for (var row = 0; row < rows.Length; row++) rows[row][index] = values[row];
-        return true;
-    }
-
-    private bool FailClosedOn(object?[][] rows, int index, string name, MaskDirective directive, string requestId, string problem)
-    {
-        LogFailedClosed(directive.Masker, directive.Rule.ToString(), name, requestId, problem);
+        LogFailedClosed(entry.Masker, entry.Rule.ToString(), entry.Name, requestId, problem);
         RedactColumn(rows, index);
-        return false;
+        return entry with { FailedClosed = true };
     }
 
     private static void RedactColumn(object?[][] rows, int index)

@@ -12,14 +12,15 @@ internal sealed class MaskStage(ResultMasker masker) : IQueryStage
 {
     public string Name => "mask";
 
-    public ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken)
+    public async ValueTask<StageResult> RunAsync(QueryContext context, CancellationToken cancellationToken)
     {
-        if (context.Result is not { Columns.Count: > 0 } result) return ValueTask.FromResult(StageResult.Next(context));
+        if (context.Result is not { Columns.Count: > 0 } result) return StageResult.Next(context);
         var masks = MasksInForce(context);
-        if (masks.Count == 0) return ValueTask.FromResult(StageResult.Next(context));
+        if (masks.Count == 0) return StageResult.Next(context);
         var columns = ResultProvenance.ForMasking(context.Statements, result);
-        var (maskedResult, masked) = masker.Apply(result, columns, context.Classifications, masks, context.ClassificationComplete, context.Request.RequestId, context.Plugins);
-        return ValueTask.FromResult(StageResult.Next(context with { Result = maskedResult, MaskedColumns = masked }));
+        var (maskedResult, masked) = await masker.ApplyAsync(
+            result, columns, context.Classifications, masks, context.ClassificationComplete, context.Request.RequestId, context.Plugins);
+        return StageResult.Next(context with { Result = maskedResult, MaskedColumns = masked });
     }
 
     /// <summary>

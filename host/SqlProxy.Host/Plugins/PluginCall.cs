@@ -8,23 +8,8 @@ internal static class PluginCall
 {
     /// <exception cref="TimeoutException">The call did not finish in time.</exception>
     /// <exception cref="OperationCanceledException">The request was cancelled.</exception>
-    public static async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> call, int timeoutMs, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(timeoutMs);
-        // On a plugin thread: a plugin that blocks before its first await must not block the request's thread past the timeout.
-        var running = PluginThread.RunAsync(() => call(timeout.Token));
-        try
-        {
-            // One timer serves both: the token the plugin sees and the wait that abandons a plugin ignoring it.
-            return await running.WaitAsync(timeout.Token);
-        }
-        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            _ = running.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            throw new TimeoutException($"it did not answer within {timeoutMs} ms (plugins.call_timeout_ms)");
-        }
-    }
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> call, int timeoutMs, CancellationToken cancellationToken) =>
+        await new PluginRun<T>(call, TimeSpan.FromMilliseconds(timeoutMs), cancellationToken);
 
     /// <summary>Runs a synchronous plugin member (a property, a check) within the timeout.</summary>
     /// <exception cref="TimeoutException">The call did not finish in time.</exception>

@@ -5,7 +5,7 @@ namespace SqlProxy.Host.Plugins;
 /// call past its timeout, and an abandoned call must not hold a pool thread.
 /// </summary>
 /// <remarks>
-/// The calls of the request path (classifiers, policy evaluators, audit sinks, and masking, one call per masked column)
+/// The calls of the request path (classifiers, policy evaluators, audit sinks, and masking, one call per result)
 /// run on the reused threads of <see cref="PluginThreadPool.Shared"/>. The others (loading a plugin and creating its
 /// extensions, disposing them, reading names and checking arguments at rules load) start a thread of their own, which
 /// ends with the call: with every call on reused threads, a replaced plugin's load context was once seen to stay alive

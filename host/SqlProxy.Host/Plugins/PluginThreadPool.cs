@@ -21,7 +21,7 @@ namespace SqlProxy.Host.Plugins;
 internal sealed class PluginThreadPool : IDisposable
 {
     private readonly ConcurrentQueue<WorkItem> queue = new();
-    private readonly SemaphoreSlim queued = new(0);
+    private readonly WorkSignal queued = new();
     // The watchdog sleeps here while nothing is queued, so an idle host has no thread waking up.
     private readonly ManualResetEventSlim wakeWatchdog = new(false);
     private int threads;
@@ -82,6 +82,9 @@ internal sealed class PluginThreadPool : IDisposable
         Enqueue(item);
         return item.Completion.Task;
     }
+
+    /// <summary>Runs <paramref name="work"/> on a pool thread, with the caller's execution context; it must not throw.</summary>
+    public void Post(Action work) => Enqueue(new ActionItem(work));
 
     /// <inheritdoc cref="Run{T}(Func{T})"/>
     public Task Run(Action work) => Run<bool>(() =>
@@ -180,6 +183,23 @@ internal sealed class PluginThreadPool : IDisposable
         public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 
         public abstract void Run();
+    }
+
+    private sealed class ActionItem(Action work) : WorkItem
+    {
+        private Action? work = work;
+        private ExecutionContext? context = ExecutionContext.Capture();
+
+        public override void Run()
+        {
+            // As in WorkItem<T>: nothing of the call may outlive it here.
+            var call = work!;
+            var captured = context;
+            work = null;
+            context = null;
+            if (captured is null) call();
+            else ExecutionContext.Run(captured, static state => ((Action)state!)(), call);
+        }
     }
 
     private sealed class WorkItem<T> : WorkItem

@@ -192,4 +192,26 @@ public sealed class PluginThreadPoolTests
             return 1;
         }, timeoutMs: 20_000, request.Token));
     }
+
+    [Fact]
+    public async Task A_run_of_steps_that_restarts_its_timeout_may_take_longer_than_one_timeout_in_all()
+    {
+        PluginRun<int>? run = null;
+        run = new PluginRun<int>(_ =>
+        {
+            for (var step = 0; step < 4; step++)
+            {
+                run!.RestartTimeout();
+                Thread.Sleep(400);
+            }
+            return ValueTask.FromResult(4);
+        }, TimeSpan.FromMilliseconds(1000), CancellationToken.None);
+
+        Assert.Equal(4, await run);
+        await Assert.ThrowsAsync<TimeoutException>(async () => await new PluginRun<int>(_ =>
+        {
+            Thread.Sleep(1600);
+            return ValueTask.FromResult(1);
+        }, TimeSpan.FromMilliseconds(1000), CancellationToken.None));
+    }
 }
