@@ -40,7 +40,7 @@ internal sealed partial class AuditQueue : IHostedService
         this.metrics = metrics;
         this.loggers = loggers;
         logger = loggers.CreateLogger<AuditQueue>();
-        laneOptions = new AuditLaneOptions(Math.Max(4, capacity / MaxBatch), attemptsBeforeSpill);
+        laneOptions = new AuditLaneOptions(capacity, attemptsBeforeSpill);
         channel = Channel.CreateBounded<AuditRecord>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class AuditQueue : IHostedService
 
     private SinkLane LaneFor(string key) => lanes.GetOrAdd(key, k =>
     {
-        var lane = new SinkLane(k, spillDirectory.StoreFor(k), writer, laneOptions, metrics, loggers.CreateLogger<SinkLane>());
+        var lane = new SinkLane(k, spillDirectory.StoreFor(k), writer.WriteAsync, laneOptions, metrics, loggers.CreateLogger<SinkLane>());
         return (lane, Task.Run(() => lane.RunAsync(abandon.Token), CancellationToken.None));
     }).Lane;
 

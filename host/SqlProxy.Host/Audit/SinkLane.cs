@@ -1,23 +1,24 @@
-using System.Threading.Channels;
 using SqlProxy.Sdk;
 
 namespace SqlProxy.Host.Audit;
 
 /// <summary>
-/// Everything one audit sink still has to take, in order. Batches wait in a small in-memory queue and are written with
-/// a few quick retries; when those fail, or the queue is full because the sink is slow, the lane spills: the failed batch,
-/// the queue behind it and every later batch go to its <see cref="SpillStore"/>, which is replayed with backoff until the
-/// sink takes it all, and then the lane writes from memory again. Only when the disk refuses the spill do offers wait
-/// (back-pressure up to the requests); no batch is ever dropped.
+/// Everything one audit sink still has to take, in order. Batches wait in an in-memory queue bounded in records
+/// (<see cref="AuditLaneOptions.QueuedRecords"/>); each write hands the sink every batch queued by then, up to
+/// <see cref="AuditLaneOptions.MaxRecordsPerWrite"/> records, in one call, with a few quick retries. When those fail, or
+/// the queue is full because the sink is behind, the lane spills: the failed records, the queue behind them and every
+/// later batch go to its <see cref="SpillStore"/>, which is replayed with backoff until the sink takes it all, and then
+/// the lane writes from memory again. Only when the disk refuses the spill do offers wait (back-pressure up to the
+/// requests); no batch is ever dropped.
 /// </summary>
 internal sealed partial class SinkLane
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<IReadOnlyList<AuditRecord>> queue;
+    private readonly LaneBuffer queue;
     private readonly SpillStore spill;
-    private readonly SinkWriter writer;
+    private readonly WriteToSink writer;
     private readonly AuditLaneOptions options;
     private readonly Metrics.AuditMetrics metrics;
     private readonly ILogger logger;
@@ -25,7 +26,7 @@ internal sealed partial class SinkLane
     private bool spilling;
     private bool failing;
 
-    public SinkLane(string key, SpillStore spill, SinkWriter writer, AuditLaneOptions options, Metrics.AuditMetrics metrics, ILogger logger)
+    public SinkLane(string key, SpillStore spill, WriteToSink writer, AuditLaneOptions options, Metrics.AuditMetrics metrics, ILogger logger)
     {
         Key = key;
         this.spill = spill;
@@ -33,7 +34,7 @@ internal sealed partial class SinkLane
         this.options = options;
         this.metrics = metrics;
         this.logger = logger;
-        queue = Channel.CreateBounded<IReadOnlyList<AuditRecord>>(new BoundedChannelOptions(options.QueuedBatches) { SingleReader = true });
+        queue = new LaneBuffer(options.QueuedRecords);
         spilling = !spill.IsEmpty;
         metrics.Backlog(key, spill.Records);
         if (spilling) LogResuming(key, spill.Records, spill.Directory);
@@ -49,14 +50,27 @@ internal sealed partial class SinkLane
     {
         lock (gate)
         {
-            if (!spilling && queue.Writer.TryWrite(batch)) return;
+            if (!spilling && queue.TryAdd(batch)) return;
             if (TrySpill(batch, "its queue is full")) return;
         }
-        await queue.Writer.WriteAsync(batch, cancellationToken);
+        // The disk refused: the batch waits for room in memory.
+        while (true)
+        {
+            Task changed;
+            lock (gate)
+            {
+                if (queue.TryAdd(batch)) return;
+                changed = queue.Changed;
+            }
+            await changed.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>No more batches: <see cref="RunAsync"/> writes what it has and ends.</summary>
-    public void Complete() => queue.Writer.TryComplete();
+    public void Complete()
+    {
+        lock (gate) queue.Complete();
+    }
 
     /// <summary>
     /// Writes until completed and empty. On <paramref name="abandon"/> (the host's stop timeout) whatever is still in
@@ -69,7 +83,7 @@ internal sealed partial class SinkLane
         {
             while (true)
             {
-                if (queue.Reader.TryRead(out var batch))
+                if (TryTake(out var batch))
                 {
                     await DeliverAsync(batch, abandon);
                     continue;
@@ -81,34 +95,73 @@ internal sealed partial class SinkLane
                         backoff = FirstRetry;
                         continue;
                     }
-                    if (queue.Reader.Completion.IsCompleted) return; // stopping: the rest is replayed on the next start
+                    if (IsDrained()) return; // stopping: the rest is replayed on the next start
                     await WaitAsync(backoff, abandon);
                     backoff = Grow(backoff);
                     continue;
                 }
-                if (!await queue.Reader.WaitToReadAsync(abandon)) return;
+                if (await NothingMoreAsync(abandon)) return;
             }
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
         {
             lock (gate)
-                while (queue.Reader.TryRead(out var left)) TrySpill(left, "the proxy is stopping");
+                while (queue.TryTake(options.MaxRecordsPerWrite, out var left)) TrySpill(left, "the proxy is stopping");
         }
     }
 
+    /// <summary>The queued batches for one write, gathered.</summary>
+    private bool TryTake(out IReadOnlyList<AuditRecord> batch)
+    {
+        lock (gate) return queue.TryTake(options.MaxRecordsPerWrite, out batch);
+    }
+
+    private bool IsDrained()
+    {
+        lock (gate) return queue.IsDrained;
+    }
+
+    /// <summary>Waits for a batch; true when the lane was completed and has nothing left.</summary>
+    private async Task<bool> NothingMoreAsync(CancellationToken abandon)
+    {
+        Task changed;
+        lock (gate)
+        {
+            if (!queue.IsEmpty) return false;
+            if (queue.IsCompleted) return true;
+            changed = queue.Changed;
+        }
+        await changed.WaitAsync(abandon);
+        return false;
+    }
+
     private async Task DeliverAsync(IReadOnlyList<AuditRecord> batch, CancellationToken abandon)
+    {
+        try
+        {
+            await WriteOrSpillAsync(batch, abandon);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            // The records in hand go first, ahead of the queue that RunAsync spills next.
+            lock (gate) TrySpill(batch, "the proxy is stopping");
+            throw;
+        }
+    }
+
+    private async Task WriteOrSpillAsync(IReadOnlyList<AuditRecord> batch, CancellationToken abandon)
     {
         var delay = FirstRetry;
         for (var attempt = 1; ; attempt++)
         {
             if (await TryWriteAsync(batch, abandon)) return;
-            if (attempt >= options.AttemptsBeforeSpill || queue.Reader.Completion.IsCompleted)
+            if (attempt >= options.AttemptsBeforeSpill || IsDrained())
             {
                 lock (gate)
                 {
                     if (TrySpill(batch, $"{attempt} attempts failed"))
                     {
-                        while (queue.Reader.TryRead(out var behind)) TrySpill(behind, "the batch before it was spilled");
+                        SpillQueued();
                         return;
                     }
                 }
@@ -147,7 +200,7 @@ internal sealed partial class SinkLane
 
     private async Task<bool> TryWriteAsync(IReadOnlyList<AuditRecord> batch, CancellationToken abandon)
     {
-        var problem = await writer.WriteAsync(Key, batch, abandon);
+        var problem = await writer(Key, batch, abandon);
         if (problem is null)
         {
             metrics.Written(Key, batch.Count);
@@ -178,6 +231,20 @@ internal sealed partial class SinkLane
         metrics.Spilled(Key, batch.Count);
         metrics.Backlog(Key, spill.Records);
         return true;
+    }
+
+    /// <summary>
+    /// Spills the queue behind a spilled batch, under <see cref="gate"/>. What the disk refuses stays queued (and is
+    /// written from memory), so nothing is dropped.
+    /// </summary>
+    private void SpillQueued()
+    {
+        while (queue.TryTake(options.MaxRecordsPerWrite, out var behind))
+        {
+            if (TrySpill(behind, "the batch before it was spilled")) continue;
+            queue.PutBack(behind);
+            return;
+        }
     }
 
     private bool HasSpill()
