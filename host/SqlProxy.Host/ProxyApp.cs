@@ -37,6 +37,7 @@ public static class ProxyApp
     /// </param>
     public static WebApplication Build(ProxyConfig config, string? listenUrl = null, TextWriter? logOutput = null, Func<string, string?>? environment = null)
     {
+        PluginRun<bool>.ReserveSharedPoolThreads();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(listenUrl ?? Environment.GetEnvironmentVariable(UrlVariable) ?? config.Server.Listen);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);

@@ -27,7 +27,7 @@ internal sealed partial class SinkWriter(PluginCatalog plugins, int timeoutMs, I
         var health = snapshot.HealthOf(sink);
         try
         {
-            await PluginCall.RunAsync(async token => { await sink.WriteAsync(batch, token); return true; }, timeoutMs, cancellationToken);
+            await PluginCall.RunAsync(async token => { await sink.WriteAsync(batch, token); return true; }, timeoutMs, health: null, cancellationToken);
             health.RecordSuccess();
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SqlProxy.Host.Upstream;
 
 namespace SqlProxy.Host.Masking;
@@ -46,7 +47,9 @@ internal sealed class MaskingRun
             if (Interlocked.CompareExchange(ref claims[job], Running, Unclaimed) != Unclaimed) break;
             Volatile.Write(ref current, job);
             columnStarting();
+            var started = Stopwatch.GetTimestamp();
             Volatile.Write(ref outcomes[job], MaskColumn(jobs[job]));
+            jobs[job].Health.RecordCallTime(Stopwatch.GetElapsedTime(started));
         }
         return true;
     }

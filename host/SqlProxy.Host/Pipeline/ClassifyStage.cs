@@ -45,7 +45,7 @@ internal sealed partial class ClassifyStage(ClassificationConfig config, Plugins
         }
         try
         {
-            var found = await PluginCall.RunAsync(token => classifier.ClassifyAsync(sample, token), plugins.CallTimeoutMs, cancellationToken);
+            var found = await PluginCall.RunAsync(token => classifier.ClassifyAsync(sample, token), plugins.CallTimeoutMs, health, cancellationToken);
             Collect(labels, sample.Columns, found ?? []);
             health.RecordSuccess();
             return true;

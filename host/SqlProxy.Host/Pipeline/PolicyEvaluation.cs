@@ -31,7 +31,7 @@ internal sealed partial class PolicyEvaluation(PluginsConfig config, ILogger<Pol
         if (health.IsFaulty) return $"policy evaluator `{name}` is faulty and was skipped; statements it judges are refused until the plugins are reloaded";
         try
         {
-            var verdict = await PluginCall.RunAsync(token => evaluator.EvaluateAsync(input, token), config.CallTimeoutMs, cancellationToken)
+            var verdict = await PluginCall.RunAsync(token => evaluator.EvaluateAsync(input, token), config.CallTimeoutMs, health, cancellationToken)
                 ?? throw new InvalidOperationException("it returned null instead of a verdict");
             health.RecordSuccess();
             return verdict.Blocks ? verdict.Reason ?? $"policy evaluator `{name}` blocked the statement" : null;
