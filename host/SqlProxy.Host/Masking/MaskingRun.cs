@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SqlProxy.Host.Upstream;
 
 namespace SqlProxy.Host.Masking;
@@ -47,9 +46,7 @@ internal sealed class MaskingRun
             if (Interlocked.CompareExchange(ref claims[job], Running, Unclaimed) != Unclaimed) break;
             Volatile.Write(ref current, job);
             columnStarting();
-            var started = Stopwatch.GetTimestamp();
             Volatile.Write(ref outcomes[job], MaskColumn(jobs[job]));
-            jobs[job].Health.RecordCallTime(Stopwatch.GetElapsedTime(started));
         }
         return true;
     }

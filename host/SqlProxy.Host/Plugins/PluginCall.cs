@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SqlProxy.Host.Plugins;
 
 /// <summary>
@@ -10,8 +8,8 @@ internal static class PluginCall
 {
     /// <param name="health">
     /// The plugin's health, for a call on the request path: unless the plugin is <see cref="PluginHealth.Isolated"/> the
-    /// call may run on the .NET pool (<see cref="PluginRun{T}"/>), and how long it holds its thread is counted. Null:
-    /// always on a plugin thread (audit sinks: off the request path, and blocking on I/O).
+    /// call may run on the .NET pool (<see cref="PluginRun{T}"/>), and a timeout isolates it. Null: always on a plugin
+    /// thread (audit sinks: off the request path, and blocking on I/O).
     /// </param>
     /// <exception cref="TimeoutException">The call did not finish in time.</exception>
     /// <exception cref="OperationCanceledException">The request was cancelled.</exception>
@@ -21,7 +19,7 @@ internal static class PluginCall
         var trusted = health is { Isolated: false };
         try
         {
-            return await new PluginRun<T>(trusted ? Timed(call, health!) : call, TimeSpan.FromMilliseconds(timeoutMs), trusted, cancellationToken);
+            return await new PluginRun<T>(call, TimeSpan.FromMilliseconds(timeoutMs), trusted, cancellationToken);
         }
         catch (TimeoutException) when (health is not null)
         {
@@ -29,20 +27,6 @@ internal static class PluginCall
             throw;
         }
     }
-
-    /// <summary>The call, counting how long it holds its thread (up to its first incomplete await).</summary>
-    private static Func<CancellationToken, ValueTask<T>> Timed<T>(Func<CancellationToken, ValueTask<T>> call, PluginHealth health) => token =>
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return call(token);
-        }
-        finally
-        {
-            health.RecordCallTime(Stopwatch.GetElapsedTime(started));
-        }
-    };
 
     /// <summary>Runs a synchronous plugin member (a property, a check) within the timeout.</summary>
     /// <exception cref="TimeoutException">The call did not finish in time.</exception>

@@ -9,15 +9,9 @@ public sealed class PluginHealth
     /// <summary>How many faults in a row make a plugin faulty.</summary>
     public const int FaultLimit = 5;
 
-    /// <summary>A call that holds its thread longer than this counts as slow.</summary>
-    public static readonly TimeSpan SlowCall = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>How many slow calls make a plugin <see cref="Isolated"/>.</summary>
-    public const int SlowCallLimit = 3;
-
     private int consecutiveFaults;
     private int totalFaults;
-    private int slowCalls;
+    private int isolated;
 
     /// <summary>Whether the plugin is skipped.</summary>
     public bool IsFaulty => Volatile.Read(ref consecutiveFaults) >= FaultLimit;
@@ -28,19 +22,12 @@ public sealed class PluginHealth
     /// <summary>
     /// Whether the plugin's calls run only on the dedicated plugin threads. A plugin starts out trusted to run its calls on
     /// the .NET thread pool (<see cref="PluginRun{T}"/>), and is isolated for the rest of this snapshot once a call times
-    /// out or <see cref="SlowCallLimit"/> calls each hold their thread longer than <see cref="SlowCall"/>: a plugin that
-    /// blocks must not hold the threads the requests run on.
+    /// out: a call that hangs must not hold the threads the requests run on.
     /// </summary>
-    public bool Isolated => Volatile.Read(ref slowCalls) >= SlowCallLimit;
-
-    /// <summary>Counts how long a call held its thread (up to its first incomplete await).</summary>
-    public void RecordCallTime(TimeSpan took)
-    {
-        if (took > SlowCall) Interlocked.Increment(ref slowCalls);
-    }
+    public bool Isolated => Volatile.Read(ref isolated) != 0;
 
     /// <summary>A call timed out: the plugin's calls run on the plugin threads from now on.</summary>
-    public void Isolate() => Volatile.Write(ref slowCalls, SlowCallLimit);
+    public void Isolate() => Volatile.Write(ref isolated, 1);
 
     /// <summary>Counts a fault; true when this fault made the plugin faulty.</summary>
     public bool RecordFault()
